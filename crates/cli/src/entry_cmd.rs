@@ -1,0 +1,156 @@
+//! `traj entry …`: add, list, show, delete and restore journal entries.
+
+use std::io::{IsTerminal, Read};
+
+use chrono::Local;
+use clap::Subcommand;
+use trajectory_core::{Entry, EntryDraft};
+use trajectory_store::{Store, StoreError};
+
+use crate::Failure;
+
+#[derive(Subcommand)]
+pub(crate) enum EntryCommand {
+    /// Add an entry; the text comes from --text or standard input. Prints the new id.
+    Add {
+        /// The day the entry is about, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// A tag; repeat for several.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// The entry's Markdown text (default: read standard input).
+        #[arg(long)]
+        text: Option<String>,
+        /// Print the created entry as JSON instead of its id.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List entries, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entry.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move an entry to the trash (restore it with `traj entry restore`).
+    Delete { id: i64 },
+    /// Take an entry back out of the trash.
+    Restore { id: i64 },
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))
+}
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("Write the entry, then press Ctrl-D:");
+    }
+    let mut text = String::new();
+    stdin
+        .read_to_string(&mut text)
+        .map_err(|e| Failure(format!("could not read standard input: {e}")))?;
+    Ok(text)
+}
+
+fn first_line(body: &str, width: usize) -> String {
+    let line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    if line.chars().count() > width {
+        let cut: String = line.chars().take(width - 1).collect();
+        format!("{cut}…")
+    } else {
+        line.to_owned()
+    }
+}
+
+fn print_entry(e: &Entry) {
+    println!("entry {}  {}", e.id, e.entry_date);
+    if !e.tags.is_empty() {
+        println!("tags: {}", e.tags.join(", "));
+    }
+    if e.deleted_at.is_some() {
+        println!("(in the trash)");
+    }
+    println!();
+    println!("{}", e.body);
+}
+
+pub(crate) fn run(
+    cmd: EntryCommand,
+    open: impl FnOnce() -> Result<Store, StoreError>,
+) -> Result<(), Failure> {
+    match cmd {
+        EntryCommand::Add {
+            date,
+            tags,
+            text,
+            json: as_json,
+        } => {
+            let body = match text {
+                Some(t) => t,
+                None => read_stdin()?,
+            };
+            let draft = EntryDraft {
+                entry_date: date.unwrap_or_else(|| Local::now().date_naive().to_string()),
+                body,
+                tags,
+            };
+            // Validate before opening the database: bad input never touches it.
+            let valid = draft.validate()?;
+            let entry = open()?.create_entry(&valid)?;
+            if as_json {
+                println!("{}", json(&entry)?);
+            } else {
+                println!("{}", entry.id);
+            }
+        }
+        EntryCommand::List { json: as_json } => {
+            let store = open()?;
+            let mut all = Vec::new();
+            let mut cursor = None;
+            loop {
+                let page = store.timeline(cursor, 500)?;
+                all.extend(page.entries);
+                match page.next {
+                    Some(c) => cursor = Some(c),
+                    None => break,
+                }
+            }
+            if as_json {
+                println!("{}", json(&all)?);
+            } else {
+                for e in &all {
+                    let tags = if e.tags.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", e.tags.join(", "))
+                    };
+                    println!("{:>6}  {}{}  {}", e.id, e.entry_date, tags, first_line(&e.body, 60));
+                }
+            }
+        }
+        EntryCommand::Show { id, json: as_json } => {
+            let entry = open()?.entry(id)?;
+            if as_json {
+                println!("{}", json(&entry)?);
+            } else {
+                print_entry(&entry);
+            }
+        }
+        EntryCommand::Delete { id } => {
+            open()?.trash_entry(id)?;
+            println!("Entry {id} moved to the trash (undo with: traj entry restore {id}).");
+        }
+        EntryCommand::Restore { id } => {
+            open()?.restore_entry(id)?;
+            println!("Entry {id} restored.");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,90 @@
+//! `traj` as a person runs it: real process, temporary data folder, exit codes and output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn traj(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_traj"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn add_list_show_delete_restore() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let add = traj(d, &["entry", "add", "--date", "2026-03-14", "--tag", "work", "--text", "Shipped it"], None);
+    assert!(add.status.success(), "{}", stderr(&add));
+    let id = stdout(&add).trim().to_owned();
+    assert!(id.parse::<i64>().is_ok(), "prints the new id: {id:?}");
+
+    let add2 = traj(d, &["entry", "add", "--date", "2026-03-15"], Some("From stdin\nsecond line"));
+    assert!(add2.status.success(), "{}", stderr(&add2));
+
+    let list = traj(d, &["entry", "list", "--json"], None);
+    assert!(list.status.success());
+    let entries: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    let bodies: Vec<&str> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(bodies, ["From stdin\nsecond line", "Shipped it"]);
+
+    let show = traj(d, &["entry", "show", &id, "--json"], None);
+    let entry: serde_json::Value = serde_json::from_str(&stdout(&show)).unwrap();
+    assert_eq!(entry["entry_date"], "2026-03-14");
+    assert_eq!(entry["tags"][0], "work");
+
+    let del = traj(d, &["entry", "delete", &id], None);
+    assert!(del.status.success());
+    let list = traj(d, &["entry", "list"], None);
+    assert!(!stdout(&list).contains("Shipped it"));
+    assert!(traj(d, &["entry", "restore", &id], None).status.success());
+    assert!(stdout(&traj(d, &["entry", "list"], None)).contains("Shipped it"));
+}
+
+#[test]
+fn bad_input_fails_with_one_line_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    for (args, stdin, needle) in [
+        (vec!["entry", "add", "--date", "2026-02-30", "--text", "x"], None, "not a real date"),
+        (vec!["entry", "add", "--text", "   "], None, "empty"),
+        (vec!["entry", "add", "--date", "2026-03-14"], Some(""), "empty"),
+        (vec!["entry", "show", "999"], None, "No entry with id 999"),
+    ] {
+        let out = traj(d, &args, stdin);
+        assert!(!out.status.success(), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
+        assert!(err.contains(needle), "{err:?}");
+    }
+    let big = "x".repeat(1024 * 1024 + 1);
+    let out = traj(d, &["entry", "add", "--date", "2026-03-14"], Some(&big));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("too long"));
+    let list = traj(d, &["entry", "list", "--json"], None);
+    assert_eq!(stdout(&list).trim(), "[]");
+}

@@ -1,0 +1,168 @@
+//! Opening the database: folder, pragmas, the newer-version guard, backup, then migrations.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::data_dir::DATABASE_FILE;
+use crate::error::StoreError;
+use crate::schema;
+
+/// An open journal database. One per process; SQLite's WAL lets the app and `traj` share
+/// the same data directory at once.
+pub struct Store {
+    pub(crate) conn: Connection,
+    data_dir: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("data_dir", &self.data_dir).finish()
+    }
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the journal in `data_dir`.
+    ///
+    /// A database written by a newer schema is refused before anything is written to it. An
+    /// older one is copied to `backups/` with SQLite's backup API before it is migrated.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(io_error(data_dir))?;
+        let path = data_dir.join(DATABASE_FILE);
+        let existing_version = if path.exists() {
+            Some(read_schema_version(&path)?)
+        } else {
+            None
+        };
+        let latest = schema::latest_version();
+        if let Some(found) = existing_version
+            && found > latest
+        {
+            return Err(StoreError::NewerDatabase {
+                found,
+                supported: latest,
+            });
+        }
+
+        let mut conn = Connection::open(&path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+
+        if let Some(found) = existing_version
+            && found > 0
+            && found < latest
+        {
+            backup_before_migration(&conn, data_dir, found, latest)?;
+        }
+        schema::migrations().to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            data_dir: data_dir.to_path_buf(),
+        })
+    }
+
+    /// The folder this journal lives in.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+/// Reads `user_version` through a read-only connection, so a file we must refuse is never
+/// modified (not even its journal mode).
+fn read_schema_version(path: &Path) -> Result<i64, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+fn backup_before_migration(
+    conn: &Connection,
+    data_dir: &Path,
+    from: i64,
+    to: i64,
+) -> Result<PathBuf, StoreError> {
+    let dir = data_dir.join("backups");
+    std::fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+    let stamp = Utc::now()
+        .to_rfc3339_opts(SecondsFormat::Secs, true)
+        .replace(':', "");
+    let target = dir.join(format!("pre-migration-v{from}-to-v{to}-{stamp}.sqlite3"));
+    let mut dest = Connection::open(&target)?;
+    let backup = rusqlite::backup::Backup::new(conn, &mut dest)?;
+    backup.run_to_completion(256, Duration::from_millis(0), None)?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_the_folder_and_sets_durable_pragmas() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("nested/data");
+        let store = Store::open(&dir).unwrap();
+        assert!(dir.join(DATABASE_FILE).exists());
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let sync: i64 = store
+            .conn
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 2, "synchronous=FULL");
+        let fk: i64 = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        assert_eq!(store.schema_version().unwrap(), schema::latest_version());
+    }
+
+    #[test]
+    fn reopening_keeps_the_schema() {
+        let tmp = tempfile::tempdir().unwrap();
+        drop(Store::open(tmp.path()).unwrap());
+        let store = Store::open(tmp.path()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), schema::latest_version());
+    }
+
+    #[test]
+    fn a_newer_database_is_refused_and_left_byte_for_byte_untouched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(DATABASE_FILE);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(tmp.path()).unwrap_err();
+        assert!(matches!(err, StoreError::NewerDatabase { found: 999, .. }), "{err:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(!tmp.path().join(format!("{DATABASE_FILE}-wal")).exists());
+    }
+}

@@ -1,0 +1,46 @@
+//! Errors from storage, each with the stable code the front ends switch on.
+
+use trajectory_core::{DomainError, ErrorCode};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("No entry with id {id}.")]
+    EntryNotFound { id: i64 },
+    #[error("Entry {id} is in the trash; restore it before editing.")]
+    EntryInTrash { id: i64 },
+    #[error(
+        "This journal was written by a newer version of Trajectory (schema {found}; this version knows up to {supported}). It was left untouched: update Trajectory to open it."
+    )]
+    NewerDatabase { found: i64, supported: i64 },
+    #[error("Could not find a folder for your data; set TRAJECTORY_DATA_DIR or pass --data-dir.")]
+    NoDataDir,
+    #[error("Could not use the data folder {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("The database could not be updated to this version's layout: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("The database reported an error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("Stored data could not be read back: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            StoreError::Domain(e) => e.code(),
+            StoreError::EntryNotFound { .. } => ErrorCode::NotFound,
+            StoreError::EntryInTrash { .. } => ErrorCode::InTrash,
+            StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
+            StoreError::NoDataDir | StoreError::Io { .. } => ErrorCode::StorageUnavailable,
+            StoreError::Migration(_) | StoreError::Sqlite(_) | StoreError::Corrupt(_) => {
+                ErrorCode::Storage
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Trajectory's storage: one SQLite database per data directory, its schema and the queries
+//! every front end uses. Each user action is one transaction, committed before it returns.
+
+pub mod data_dir;
+pub mod entries;
+pub mod error;
+pub mod schema;
+mod db;
+
+pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE, resolve_data_dir};
+pub use db::Store;
+pub use error::StoreError;
