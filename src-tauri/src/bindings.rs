@@ -1,0 +1,79 @@
+//! The TypeScript bindings of every type that crosses IPC, generated with ts-rs into
+//! `ui/src/lib/ipc/bindings/`. A test fails when the committed files are stale.
+
+use std::path::{Path, PathBuf};
+
+use ts_rs::TS;
+
+/// Where the committed bindings live, relative to the repository root.
+pub const BINDINGS_DIR: &str = "ui/src/lib/ipc/bindings";
+
+/// Writes every IPC type's TypeScript definition into `dir`.
+pub fn export_bindings(dir: &Path) -> Result<(), ts_rs::ExportError> {
+    let cfg = ts_rs::Config::new().with_out_dir(dir);
+    trajectory_core::Entry::export_all(&cfg)?;
+    trajectory_core::EntryDraft::export_all(&cfg)?;
+    trajectory_core::EntryPage::export_all(&cfg)?;
+    trajectory_core::PageCursor::export_all(&cfg)?;
+    trajectory_core::ErrorCode::export_all(&cfg)?;
+    crate::error::AppError::export_all(&cfg)?;
+    crate::commands::app::AppInfo::export_all(&cfg)?;
+    Ok(())
+}
+
+/// The committed bindings folder, from this crate's manifest folder (the repository root).
+pub fn committed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_DIR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return BTreeMap::new();
+        };
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(e.path()).unwrap())
+            })
+            .collect()
+    }
+
+    /// Regenerate with `make ipc` (sets UPDATE_IPC_BINDINGS=1).
+    #[test]
+    fn ipc_bindings_are_fresh() {
+        let fresh_dir = tempfile::tempdir().unwrap();
+        export_bindings(fresh_dir.path()).unwrap();
+        let fresh = read_dir(fresh_dir.path());
+        assert!(fresh.contains_key("Entry.ts"), "{:?}", fresh.keys());
+        let committed_dir = committed_dir();
+        if std::env::var_os("UPDATE_IPC_BINDINGS").is_some() {
+            let _ = std::fs::remove_dir_all(&committed_dir);
+            std::fs::create_dir_all(&committed_dir).unwrap();
+            for (name, text) in &fresh {
+                std::fs::write(committed_dir.join(name), text).unwrap();
+            }
+        }
+        let committed = read_dir(&committed_dir);
+        assert!(
+            committed == fresh,
+            "the TypeScript bindings in {BINDINGS_DIR} are stale: run `make ipc` and commit them.\n\
+             stale or extra: {:?}\nmissing: {:?}",
+            committed
+                .iter()
+                .filter(|(k, v)| fresh.get(*k) != Some(v))
+                .map(|(k, _)| k)
+                .collect::<Vec<_>>(),
+            fresh
+                .keys()
+                .filter(|k| !committed.contains_key(*k))
+                .collect::<Vec<_>>()
+        );
+    }
+}

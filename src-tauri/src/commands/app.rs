@@ -1,0 +1,22 @@
+//! Commands about the app itself: version and where the data lives.
+
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AppInfo {
+    pub version: String,
+    /// The data folder in use, if one could be found.
+    pub data_dir: Option<String>,
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: state.data_dir().map(|d| d.display().to_string()),
+    })
+}

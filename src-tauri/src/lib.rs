@@ -1,0 +1,38 @@
+//! The desktop shell: wires state and commands into the Tauri builder, nothing more.
+
+pub mod bindings;
+pub mod commands;
+pub mod error;
+pub mod launch;
+pub mod state;
+
+pub use error::AppError;
+pub use state::AppState;
+
+/// The command handlers the window may call; also used by the handler tests.
+#[macro_export]
+macro_rules! app_handlers {
+    () => {
+        tauri::generate_handler![
+            $crate::commands::app::app_info,
+            $crate::commands::entries::create_entry,
+            $crate::commands::entries::update_entry,
+            $crate::commands::entries::get_entry,
+            $crate::commands::entries::list_entries,
+            $crate::commands::entries::trash_entry,
+            $crate::commands::entries::restore_entry,
+            $crate::commands::entries::list_trash,
+        ]
+    };
+}
+
+/// Starts the app on the data folder named by `--data-dir`, `TRAJECTORY_DATA_DIR` or the
+/// platform default.
+pub fn run() {
+    let state = AppState::open(launch::data_dir_arg(std::env::args_os()));
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(app_handlers!())
+        .run(tauri::generate_context!())
+        .expect("the Trajectory window could not be started");
+}
