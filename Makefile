@@ -1,0 +1,60 @@
+# Trajectory — the two commands a person needs: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Build output lives outside the clone so fresh clones (CI) reuse compiled dependencies.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/trajectory/target
+APP_FEATURES := --features trajectory/custom-protocol
+CARGO_TERM_COLOR ?= never
+export CARGO_TERM_COLOR
+
+.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean
+
+help:
+	@echo "make run    install what is missing, build, and open Trajectory"
+	@echo "make test   every check: rustfmt, clippy, cargo tests, IPC bindings, svelte-check, eslint, Vitest, end-to-end"
+	@echo "make dev    live-reloading development window (tauri dev)"
+	@echo "make ipc    regenerate the TypeScript IPC bindings from Rust"
+
+setup:
+	@scripts/setup
+
+ui: setup
+	cd ui && npm run build
+
+# Opens the app on the default data folder (override with TRAJECTORY_DATA_DIR=… or ARGS="--data-dir …").
+run: ui
+	cargo build $(APP_FEATURES) -p trajectory -p traj
+	$(CARGO_TARGET_DIR)/debug/trajectory $(ARGS)
+
+dev: setup
+	cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx tauri dev
+
+test: setup fmt-check ui-check clippy unit e2e
+	@echo "make test: all checks passed"
+
+fmt-check:
+	cargo fmt --all --check
+
+ui-check: setup
+	cd ui && npm run check && npm run lint && npm test && npm run build
+
+clippy: ui
+	cargo clippy --workspace --all-targets $(APP_FEATURES) -- -D warnings
+
+# Unit, property, store, CLI and handler tests, and the IPC bindings freshness check.
+unit: ui
+	cargo test --workspace $(APP_FEATURES)
+
+e2e: ui
+	cargo build $(APP_FEATURES) -p trajectory -p traj
+	cargo test $(APP_FEATURES) -p trajectory --test e2e
+
+ipc:
+	UPDATE_IPC_BINDINGS=1 cargo test $(APP_FEATURES) -p trajectory --lib bindings
+
+fmt:
+	cargo fmt --all
+
+clean:
+	rm -rf ui/dist target

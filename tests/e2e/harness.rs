@@ -1,0 +1,251 @@
+//! The end-to-end harness: Xvfb and tauri-driver started here and stopped here (their whole
+//! process groups, also on failure), one WebDriver session per launch of the real app.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use std::os::unix::process::CommandExt;
+use thirtyfour::prelude::*;
+
+pub type TestResult = Result<(), String>;
+
+/// Turns any displayable error into the harness's error text.
+pub trait Context<T> {
+    fn ctx(self, what: &str) -> Result<T, String>;
+}
+
+impl<T, E: std::fmt::Display> Context<T> for Result<T, E> {
+    fn ctx(self, what: &str) -> Result<T, String> {
+        self.map_err(|e| format!("{what}: {e}"))
+    }
+}
+
+/// A background process in its own process group; dropping it ends the whole group.
+struct Background {
+    name: &'static str,
+    child: Child,
+}
+
+impl Background {
+    fn spawn(name: &'static str, cmd: &mut Command) -> Result<Background, String> {
+        let child = cmd
+            .process_group(0)
+            .stdin(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("could not start {name}: {e}"))?;
+        Ok(Background { name, child })
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        for signal in ["-TERM", "-KILL"] {
+            let _ = Command::new("kill")
+                .args([signal, "--", &group])
+                .stderr(Stdio::null())
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(3);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        let _ = self.child.wait();
+        eprintln!("e2e: stopped {}", self.name);
+    }
+}
+
+fn find_program(name: &str) -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        dirs.push(PathBuf::from(home).join("bin"));
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file())
+}
+
+fn wait_for_port(port: u16, timeout: Duration) -> bool {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").ctx("no free local port")?;
+    Ok(listener.local_addr().ctx("no local address")?.port())
+}
+
+/// Xvfb plus tauri-driver, for the whole run. Fields drop in order: driver first, then X.
+pub struct Harness {
+    driver: Background,
+    _xvfb: Background,
+    pub display: String,
+    pub driver_url: String,
+    pub app_binary: PathBuf,
+    pub traj_binary: PathBuf,
+    pub artifacts: PathBuf,
+}
+
+impl Harness {
+    pub fn start() -> Result<Harness, String> {
+        let app_binary = PathBuf::from(env!("CARGO_BIN_EXE_trajectory"));
+        let bin_dir = app_binary.parent().ok_or("app binary has no folder")?;
+        let traj_binary = bin_dir.join("traj");
+        if !traj_binary.is_file() {
+            return Err(format!(
+                "{} is missing: build it first (`cargo build -p traj`, done by `make e2e`)",
+                traj_binary.display()
+            ));
+        }
+        // Kept in the clone's own target/ even when CARGO_TARGET_DIR points elsewhere.
+        let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-artifacts");
+        std::fs::create_dir_all(&artifacts).ctx("could not create the artifacts folder")?;
+
+        let xvfb = find_program("Xvfb").ok_or("Xvfb is not installed (run scripts/setup)")?;
+        let tauri_driver = find_program("tauri-driver")
+            .ok_or("tauri-driver is not installed (run scripts/setup)")?;
+        find_program("WebKitWebDriver")
+            .ok_or("WebKitWebDriver is not installed (webkit2gtk-driver; run scripts/setup)")?;
+
+        let (display, xvfb) = start_xvfb(&xvfb)?;
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let driver = Background::spawn(
+            "tauri-driver",
+            Command::new(tauri_driver)
+                .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                .env("DISPLAY", &display)
+                .stdout(Stdio::null()),
+        )?;
+        if !wait_for_port(port, Duration::from_secs(15)) {
+            return Err("tauri-driver did not start listening within 15 s".into());
+        }
+        Ok(Harness {
+            driver,
+            _xvfb: xvfb,
+            display,
+            driver_url: format!("http://127.0.0.1:{port}"),
+            app_binary,
+            traj_binary,
+            artifacts,
+        })
+    }
+
+    /// Whether tauri-driver is still running.
+    pub fn driver_alive(&mut self) -> bool {
+        matches!(self.driver.child.try_wait(), Ok(None))
+    }
+
+    /// Launches the app on `data_dir` and waits until its first timeline page is painted.
+    pub async fn launch(&self, data_dir: &Path) -> Result<WebDriver, String> {
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").ctx("capabilities")?;
+        caps.set(
+            "tauri:options",
+            serde_json::json!({
+                "application": self.app_binary,
+                "args": ["--data-dir", data_dir],
+            }),
+        )
+        .ctx("capabilities")?;
+        let driver = WebDriver::new(&self.driver_url, caps)
+            .await
+            .ctx("could not start a WebDriver session with the app")?;
+        if let Err(e) = wait_for(&driver, "body[data-timeline-ready='true']", |_| true).await {
+            let _ = driver.quit().await;
+            return Err(format!("the timeline never became ready: {e}"));
+        }
+        Ok(driver)
+    }
+
+    /// Saves what the window shows (WebDriver screenshot, else the whole X screen).
+    pub async fn screenshot(&self, driver: Option<&WebDriver>, name: &str) -> Option<PathBuf> {
+        let path = self.artifacts.join(format!("{name}.png"));
+        if let Some(driver) = driver
+            && let Ok(png) = driver.screenshot_as_png().await
+            && std::fs::write(&path, png).is_ok()
+        {
+            return Some(path);
+        }
+        let ok = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(path)
+    }
+}
+
+fn start_xvfb(xvfb: &Path) -> Result<(String, Background), String> {
+    for n in 90..140 {
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        let lock = PathBuf::from(format!("/tmp/.X{n}-lock"));
+        if socket.exists() || lock.exists() {
+            continue;
+        }
+        let display = format!(":{n}");
+        let mut server = Background::spawn(
+            "Xvfb",
+            Command::new(xvfb)
+                .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        )?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if socket.exists() {
+                return Ok((display, server));
+            }
+            if let Ok(Some(_)) = server.child.try_wait() {
+                break; // lost a race for this display; try the next
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    Err("could not start Xvfb on any display :90–:139".into())
+}
+
+/// Polls for an element matching `css` whose text satisfies `accept`, for up to 15 s.
+pub async fn wait_for(
+    driver: &WebDriver,
+    css: &str,
+    accept: impl Fn(&str) -> bool,
+) -> Result<WebElement, String> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut last_seen = Vec::new();
+    loop {
+        if let Ok(found) = driver.find_all(By::Css(css)).await {
+            last_seen.clear();
+            for el in found {
+                let text = el.text().await.unwrap_or_default();
+                if accept(&text) {
+                    return Ok(el);
+                }
+                last_seen.push(text);
+            }
+        }
+        if Instant::now() > deadline {
+            return Err(format!("no element {css} with the expected text; saw {last_seen:?}"));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Finds the element with `data-testid`.
+pub async fn by_test_id(driver: &WebDriver, id: &str) -> Result<WebElement, String> {
+    wait_for(driver, &format!("[data-testid='{id}']"), |_| true).await
+}
