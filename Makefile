@@ -47,7 +47,7 @@ unit: ui
 	cargo test --workspace $(APP_FEATURES)
 
 e2e: ui
-	cargo build $(APP_FEATURES) -p trajectory -p traj
+	cargo build -p traj
 	cargo test $(APP_FEATURES) -p trajectory --test e2e
 
 ipc:
