@@ -3,7 +3,9 @@
 
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
 use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
 use trajectory_app::{AppState, app_handlers};
 
@@ -53,9 +55,19 @@ fn draft(date: &str, body: &str) -> Value {
 #[test]
 fn create_then_list_returns_the_entry_newest_first() {
     let app = app();
-    let first = call(&app, "create_entry", json!({ "draft": draft("2026-03-14", "older") })).unwrap();
+    let first = call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-14", "older") }),
+    )
+    .unwrap();
     assert!(first["id"].is_number());
-    call(&app, "create_entry", json!({ "draft": draft("2026-03-15", "newer") })).unwrap();
+    call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-15", "newer") }),
+    )
+    .unwrap();
     let page = call(&app, "list_entries", json!({ "after": null, "limit": 50 })).unwrap();
     let bodies: Vec<&str> = page["entries"]
         .as_array()
@@ -73,7 +85,10 @@ fn bad_input_is_a_typed_error_and_writes_nothing() {
     let cases = [
         (draft("2026-03-14", "   "), "empty_body"),
         (draft("2026-02-30", "text"), "invalid_date"),
-        (draft("2026-03-14", &"x".repeat(1024 * 1024 + 1)), "body_too_large"),
+        (
+            draft("2026-03-14", &"x".repeat(1024 * 1024 + 1)),
+            "body_too_large",
+        ),
     ];
     for (d, code) in cases {
         let err = call(&app, "create_entry", json!({ "draft": d })).unwrap_err();
@@ -87,12 +102,29 @@ fn bad_input_is_a_typed_error_and_writes_nothing() {
 #[test]
 fn trash_and_restore_round_trip_with_not_found_for_unknown_ids() {
     let app = app();
-    let e = call(&app, "create_entry", json!({ "draft": draft("2026-03-14", "keep me") })).unwrap();
+    let e = call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-14", "keep me") }),
+    )
+    .unwrap();
     let id = e["id"].clone();
     let trashed = call(&app, "trash_entry", json!({ "id": id })).unwrap();
     assert!(trashed["deleted_at"].is_string());
-    assert_eq!(call(&app, "list_trash", json!({})).unwrap().as_array().unwrap().len(), 1);
-    let err = call(&app, "update_entry", json!({ "id": id, "draft": draft("2026-03-14", "x") })).unwrap_err();
+    assert_eq!(
+        call(&app, "list_trash", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let err = call(
+        &app,
+        "update_entry",
+        json!({ "id": id, "draft": draft("2026-03-14", "x") }),
+    )
+    .unwrap_err();
     assert_eq!(err["code"], "in_trash");
     call(&app, "restore_entry", json!({ "id": id })).unwrap();
     let got = call(&app, "get_entry", json!({ "id": id })).unwrap();
@@ -120,7 +152,9 @@ fn identifier_matches_the_store_default_folder_name() {
 fn csp_allows_only_local_sources() {
     let conf: Value =
         serde_json::from_str(include_str!("../tauri.conf.json")).expect("tauri.conf.json parses");
-    let csp = conf["app"]["security"]["csp"].as_object().expect("csp is set");
+    let csp = conf["app"]["security"]["csp"]
+        .as_object()
+        .expect("csp is set");
     assert_eq!(csp["default-src"], "'self'");
     assert_eq!(csp["script-src"], "'self'");
     // The IPC channel is the only non-'self' origin (`ipc:` on Linux, ipc.localhost elsewhere).

@@ -42,9 +42,9 @@ impl AppState {
     {
         let store = self.store.clone()?;
         tauri::async_runtime::spawn_blocking(move || {
-            let mut store = store
-                .lock()
-                .map_err(|_| AppError::internal("the journal is locked after an earlier failure"))?;
+            let mut store = store.lock().map_err(|_| {
+                AppError::internal("the journal is locked after an earlier failure")
+            })?;
             work(&mut store).map_err(AppError::from)
         })
         .await

@@ -127,7 +127,12 @@ impl Harness {
         let driver = Background::spawn(
             "tauri-driver",
             Command::new(tauri_driver)
-                .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
                 .env("DISPLAY", &display)
                 .stdout(Stdio::null()),
         )?;
@@ -201,7 +206,14 @@ fn start_xvfb(xvfb: &Path) -> Result<(String, Background), String> {
         let mut server = Background::spawn(
             "Xvfb",
             Command::new(xvfb)
-                .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+                .args([
+                    display.as_str(),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null()),
         )?;
@@ -219,7 +231,9 @@ fn start_xvfb(xvfb: &Path) -> Result<(String, Background), String> {
     Err("could not start Xvfb on any display :90–:139".into())
 }
 
-/// Polls for an element matching `css` whose text satisfies `accept`, for up to 15 s.
+/// Polls for an element matching `css` whose text content satisfies `accept`, for up to 15 s.
+/// (`textContent`, not WebDriver's rendered text, which WebKit reports empty for line-clamped
+/// blocks.)
 pub async fn wait_for(
     driver: &WebDriver,
     css: &str,
@@ -231,7 +245,7 @@ pub async fn wait_for(
         if let Ok(found) = driver.find_all(By::Css(css)).await {
             last_seen.clear();
             for el in found {
-                let text = el.text().await.unwrap_or_default();
+                let text = el.prop("textContent").await.ok().flatten().unwrap_or_default();
                 if accept(&text) {
                     return Ok(el);
                 }
@@ -239,7 +253,9 @@ pub async fn wait_for(
             }
         }
         if Instant::now() > deadline {
-            return Err(format!("no element {css} with the expected text; saw {last_seen:?}"));
+            return Err(format!(
+                "no element {css} with the expected text; saw {last_seen:?}"
+            ));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

@@ -18,7 +18,11 @@ const EXCERPT: &str = "[data-testid='timeline-entry'] [data-testid='entry-excerp
 
 /// Types `body` (and optional tags) into a new entry and saves it with the Save button.
 async fn write_entry(driver: &WebDriver, body: &str, tags: Option<&str>) -> TestResult {
-    by_test_id(driver, "new-entry").await?.click().await.ctx("click new entry")?;
+    by_test_id(driver, "new-entry")
+        .await?
+        .click()
+        .await
+        .ctx("click new entry")?;
     let editor = by_test_id(driver, "entry-body").await?;
     editor.send_keys(body).await.ctx("type the body")?;
     if let Some(tags) = tags {
@@ -28,8 +32,15 @@ async fn write_entry(driver: &WebDriver, body: &str, tags: Option<&str>) -> Test
             .await
             .ctx("type tags")?;
     }
-    by_test_id(driver, "save-entry").await?.click().await.ctx("click save")?;
-    wait_for(driver, "[data-testid='save-status']", |t| t.contains("Saved")).await?;
+    by_test_id(driver, "save-entry")
+        .await?
+        .click()
+        .await
+        .ctx("click save")?;
+    wait_for(driver, "[data-testid='save-status']", |t| {
+        t.contains("Saved")
+    })
+    .await?;
     Ok(())
 }
 
@@ -52,14 +63,22 @@ fn typed_entry_appears_in_timeline<'a>(
     h: &'a Harness,
     dir: &'a Path,
 ) -> Pin<Box<dyn Future<Output = TestResult> + 'a>> {
-    Box::pin(run_in_app(h, dir, "typed_entry_appears_in_timeline", async |d| {
-        let text = "Led the planning meeting for the platform migration.";
-        write_entry(d, text, Some("work, leadership")).await?;
-        let item = wait_for(d, EXCERPT, |t| t.contains(text)).await?;
-        let _ = item;
-        wait_for(d, "[data-testid='timeline-entry']", |t| t.contains("leadership")).await?;
-        Ok(())
-    }))
+    Box::pin(run_in_app(
+        h,
+        dir,
+        "typed_entry_appears_in_timeline",
+        async |d| {
+            let text = "Led the planning meeting for the platform migration.";
+            write_entry(d, text, Some("work, leadership")).await?;
+            let item = wait_for(d, EXCERPT, |t| t.contains(text)).await?;
+            let _ = item;
+            wait_for(d, "[data-testid='timeline-entry']", |t| {
+                t.contains("leadership")
+            })
+            .await?;
+            Ok(())
+        },
+    ))
 }
 
 fn entry_survives_relaunch<'a>(
@@ -83,35 +102,55 @@ fn cli_entry_shows_after_refresh<'a>(
     h: &'a Harness,
     dir: &'a Path,
 ) -> Pin<Box<dyn Future<Output = TestResult> + 'a>> {
-    Box::pin(run_in_app(h, dir, "cli_entry_shows_after_refresh", async move |d| {
-        let text = "Written from the terminal with traj.";
-        let out = Command::new(&h.traj_binary)
-            .arg("--data-dir")
-            .arg(dir)
-            .args(["entry", "add", "--tag", "cli", "--text", text])
-            .output()
-            .ctx("run traj")?;
-        if !out.status.success() {
-            return Err(format!("traj failed: {}", String::from_utf8_lossy(&out.stderr)));
-        }
-        by_test_id(d, "refresh").await?.click().await.ctx("click refresh")?;
-        wait_for(d, EXCERPT, |t| t.contains(text)).await.map(drop)
-    }))
+    Box::pin(run_in_app(
+        h,
+        dir,
+        "cli_entry_shows_after_refresh",
+        async move |d| {
+            let text = "Written from the terminal with traj.";
+            let out = Command::new(&h.traj_binary)
+                .arg("--data-dir")
+                .arg(dir)
+                .args(["entry", "add", "--tag", "cli", "--text", text])
+                .output()
+                .ctx("run traj")?;
+            if !out.status.success() {
+                return Err(format!(
+                    "traj failed: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+            by_test_id(d, "refresh")
+                .await?
+                .click()
+                .await
+                .ctx("click refresh")?;
+            wait_for(d, EXCERPT, |t| t.contains(text)).await.map(drop)
+        },
+    ))
 }
 
 fn markup_in_entry_stays_inert<'a>(
     h: &'a Harness,
     dir: &'a Path,
 ) -> Pin<Box<dyn Future<Output = TestResult> + 'a>> {
-    Box::pin(run_in_app(h, dir, "markup_in_entry_stays_inert", async |d| {
-        let img = "<img src=x onerror=\"window.__pwned=1\">";
-        let script = "<script>window.__pwned=1</script>";
-        write_entry(d, &format!("{img}\n{script}"), None).await?;
-        wait_for(d, EXCERPT, |t| t.contains(img) && t.contains(script)).await?;
-        // Reload the page: markup must stay inert when rendered from storage too.
-        by_test_id(d, "refresh").await?.click().await.ctx("click refresh")?;
-        wait_for(d, EXCERPT, |t| t.contains(img)).await?;
-        let probe = d
+    Box::pin(run_in_app(
+        h,
+        dir,
+        "markup_in_entry_stays_inert",
+        async |d| {
+            let img = "<img src=x onerror=\"window.__pwned=1\">";
+            let script = "<script>window.__pwned=1</script>";
+            write_entry(d, &format!("{img}\n{script}"), None).await?;
+            wait_for(d, EXCERPT, |t| t.contains(img) && t.contains(script)).await?;
+            // Reload the page: markup must stay inert when rendered from storage too.
+            by_test_id(d, "refresh")
+                .await?
+                .click()
+                .await
+                .ctx("click refresh")?;
+            wait_for(d, EXCERPT, |t| t.contains(img)).await?;
+            let probe = d
             .execute(
                 "return [typeof window.__pwned, \
                   document.querySelectorAll(\"[data-testid='timeline'] img, [data-testid='timeline'] script\").length];",
@@ -119,20 +158,27 @@ fn markup_in_entry_stays_inert<'a>(
             )
             .await
             .ctx("run the probe script")?;
-        let (pwned, elements): (String, u64) = probe.convert().ctx("read the probe")?;
-        if pwned != "undefined" || elements != 0 {
-            return Err(format!(
-                "markup executed or became elements: typeof __pwned = {pwned}, img/script elements = {elements}"
-            ));
-        }
-        Ok(())
-    }))
+            let (pwned, elements): (String, u64) = probe.convert().ctx("read the probe")?;
+            if pwned != "undefined" || elements != 0 {
+                return Err(format!(
+                    "markup executed or became elements: typeof __pwned = {pwned}, img/script elements = {elements}"
+                ));
+            }
+            Ok(())
+        },
+    ))
 }
 
 const SCENARIOS: &[(&str, Scenario)] = &[
-    ("typed_entry_appears_in_timeline", typed_entry_appears_in_timeline),
+    (
+        "typed_entry_appears_in_timeline",
+        typed_entry_appears_in_timeline,
+    ),
     ("entry_survives_relaunch", entry_survives_relaunch),
-    ("cli_entry_shows_after_refresh", cli_entry_shows_after_refresh),
+    (
+        "cli_entry_shows_after_refresh",
+        cli_entry_shows_after_refresh,
+    ),
     ("markup_in_entry_stays_inert", markup_in_entry_stays_inert),
 ];
 
@@ -145,7 +191,10 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     }
     // `cargo test` passes its own flags and an optional name filter.
-    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let selected: Vec<_> = SCENARIOS
         .iter()
         .filter(|(name, _)| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())))

@@ -84,7 +84,13 @@ mod tests {
     #[test]
     fn counts_fall_in_their_monday_weeks() {
         // 2026-11-25 is a Wednesday; its week starts Monday 2026-11-23.
-        let dates = [d("2026-11-23"), d("2026-11-25"), d("2026-11-22"), d("2026-11-30"), d("2025-01-01")];
+        let dates = [
+            d("2026-11-23"),
+            d("2026-11-25"),
+            d("2026-11-22"),
+            d("2026-11-30"),
+            d("2025-01-01"),
+        ];
         let counts = weekly_counts(&dates, d("2026-11-25"), 2);
         assert_eq!(counts, vec![(d("2026-11-16"), 1), (d("2026-11-23"), 2)]);
     }

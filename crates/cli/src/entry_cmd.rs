@@ -60,7 +60,11 @@ fn read_stdin() -> Result<String, Failure> {
 }
 
 fn first_line(body: &str, width: usize) -> String {
-    let line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let line = body
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     if line.chars().count() > width {
         let cut: String = line.chars().take(width - 1).collect();
         format!("{cut}…")
@@ -131,7 +135,13 @@ pub(crate) fn run(
                     } else {
                         format!(" [{}]", e.tags.join(", "))
                     };
-                    println!("{:>6}  {}{}  {}", e.id, e.entry_date, tags, first_line(&e.body, 60));
+                    println!(
+                        "{:>6}  {}{}  {}",
+                        e.id,
+                        e.entry_date,
+                        tags,
+                        first_line(&e.body, 60)
+                    );
                 }
             }
         }

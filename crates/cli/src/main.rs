@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use trajectory_store::{Store, StoreError, resolve_data_dir};
 
 #[derive(Parser)]
-#[command(name = "traj", version, about = "Trajectory, the career journal, from the command line")]
+#[command(
+    name = "traj",
+    version,
+    about = "Trajectory, the career journal, from the command line"
+)]
 struct Cli {
     /// The data folder (default: $TRAJECTORY_DATA_DIR, else the platform's app data folder).
     #[arg(long, global = true, value_name = "DIR")]

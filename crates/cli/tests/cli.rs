@@ -33,12 +33,29 @@ fn stderr(o: &Output) -> String {
 fn add_list_show_delete_restore() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    let add = traj(d, &["entry", "add", "--date", "2026-03-14", "--tag", "work", "--text", "Shipped it"], None);
+    let add = traj(
+        d,
+        &[
+            "entry",
+            "add",
+            "--date",
+            "2026-03-14",
+            "--tag",
+            "work",
+            "--text",
+            "Shipped it",
+        ],
+        None,
+    );
     assert!(add.status.success(), "{}", stderr(&add));
     let id = stdout(&add).trim().to_owned();
     assert!(id.parse::<i64>().is_ok(), "prints the new id: {id:?}");
 
-    let add2 = traj(d, &["entry", "add", "--date", "2026-03-15"], Some("From stdin\nsecond line"));
+    let add2 = traj(
+        d,
+        &["entry", "add", "--date", "2026-03-15"],
+        Some("From stdin\nsecond line"),
+    );
     assert!(add2.status.success(), "{}", stderr(&add2));
 
     let list = traj(d, &["entry", "list", "--json"], None);
@@ -70,9 +87,17 @@ fn bad_input_fails_with_one_line_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     for (args, stdin, needle) in [
-        (vec!["entry", "add", "--date", "2026-02-30", "--text", "x"], None, "not a real date"),
+        (
+            vec!["entry", "add", "--date", "2026-02-30", "--text", "x"],
+            None,
+            "not a real date",
+        ),
         (vec!["entry", "add", "--text", "   "], None, "empty"),
-        (vec!["entry", "add", "--date", "2026-03-14"], Some(""), "empty"),
+        (
+            vec!["entry", "add", "--date", "2026-03-14"],
+            Some(""),
+            "empty",
+        ),
         (vec!["entry", "show", "999"], None, "No entry with id 999"),
     ] {
         let out = traj(d, &args, stdin);

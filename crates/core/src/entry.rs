@@ -145,7 +145,10 @@ fn normalise_tags(raw: Vec<String>) -> Result<Vec<String>, DomainError> {
                 reason: "tags cannot contain commas or line breaks",
             });
         }
-        if !tags.iter().any(|t| t.to_lowercase() == cleaned.to_lowercase()) {
+        if !tags
+            .iter()
+            .any(|t| t.to_lowercase() == cleaned.to_lowercase())
+        {
             tags.push(cleaned.to_owned());
         }
     }
@@ -173,14 +176,20 @@ mod tests {
         let valid = draft("2026-03-14", "Shipped the importer.", &["work"])
             .validate()
             .unwrap();
-        assert_eq!(valid.entry_date(), NaiveDate::from_ymd_opt(2026, 3, 14).unwrap());
+        assert_eq!(
+            valid.entry_date(),
+            NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()
+        );
         assert_eq!(valid.body(), "Shipped the importer.");
         assert_eq!(valid.tags(), ["work"]);
     }
 
     #[test]
     fn refuses_an_empty_or_blank_body() {
-        assert_eq!(draft("2026-03-14", "", &[]).validate(), Err(DomainError::EmptyBody));
+        assert_eq!(
+            draft("2026-03-14", "", &[]).validate(),
+            Err(DomainError::EmptyBody)
+        );
         assert_eq!(
             draft("2026-03-14", " \n\t ", &[]).validate(),
             Err(DomainError::EmptyBody)

@@ -19,7 +19,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("data_dir", &self.data_dir).finish()
+        f.debug_struct("Store")
+            .field("data_dir", &self.data_dir)
+            .finish()
     }
 }
 
@@ -161,7 +163,10 @@ mod tests {
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(tmp.path()).unwrap_err();
-        assert!(matches!(err, StoreError::NewerDatabase { found: 999, .. }), "{err:?}");
+        assert!(
+            matches!(err, StoreError::NewerDatabase { found: 999, .. }),
+            "{err:?}"
+        );
         assert_eq!(std::fs::read(&path).unwrap(), before);
         assert!(!tmp.path().join(format!("{DATABASE_FILE}-wal")).exists());
     }

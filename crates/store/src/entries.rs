@@ -10,7 +10,8 @@ use crate::error::StoreError;
 /// The most entries one timeline page returns.
 pub const MAX_PAGE: u32 = 500;
 
-const SELECT_ENTRY: &str = "SELECT e.id, e.entry_date, e.body, e.created_at, e.updated_at, e.deleted_at,
+const SELECT_ENTRY: &str =
+    "SELECT e.id, e.entry_date, e.body, e.created_at, e.updated_at, e.deleted_at,
         (SELECT json_group_array(t.name ORDER BY et.position)
            FROM entry_tags et JOIN tags t ON t.id = et.tag_id
           WHERE et.entry_id = e.id) AS tags
@@ -63,24 +64,34 @@ impl EntryRow {
             tags,
             created_at: parse_timestamp(&self.created_at)?,
             updated_at: parse_timestamp(&self.updated_at)?,
-            deleted_at: self.deleted_at.as_deref().map(parse_timestamp).transpose()?,
+            deleted_at: self
+                .deleted_at
+                .as_deref()
+                .map(parse_timestamp)
+                .transpose()?,
         })
     }
 }
 
 fn load_entry(conn: &rusqlite::Connection, id: EntryId) -> Result<Entry, StoreError> {
-    conn.query_row(&format!("{SELECT_ENTRY} WHERE e.id = ?1"), [id], EntryRow::read)
-        .optional()?
-        .ok_or(StoreError::EntryNotFound { id })?
-        .into_entry()
+    conn.query_row(
+        &format!("{SELECT_ENTRY} WHERE e.id = ?1"),
+        [id],
+        EntryRow::read,
+    )
+    .optional()?
+    .ok_or(StoreError::EntryNotFound { id })?
+    .into_entry()
 }
 
 fn write_tags(tx: &Transaction<'_>, id: EntryId, tags: &[String]) -> Result<(), StoreError> {
     tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [id])?;
-    let mut upsert = tx.prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?;
+    let mut upsert =
+        tx.prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?;
     let mut find = tx.prepare_cached("SELECT id FROM tags WHERE name = ?1")?;
-    let mut link =
-        tx.prepare_cached("INSERT INTO entry_tags (entry_id, tag_id, position) VALUES (?1, ?2, ?3)")?;
+    let mut link = tx.prepare_cached(
+        "INSERT INTO entry_tags (entry_id, tag_id, position) VALUES (?1, ?2, ?3)",
+    )?;
     for (position, name) in tags.iter().enumerate() {
         upsert.execute([name])?;
         let tag_id: i64 = find.query_row([name], |r| r.get(0))?;
@@ -119,8 +130,8 @@ impl Store {
             return Ok(current);
         }
         let now = timestamp(Utc::now());
-        let old_tags = serde_json::to_string(&current.tags)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let old_tags =
+            serde_json::to_string(&current.tags).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         tx.execute(
             "INSERT INTO entry_revisions (entry_id, entry_date, body, tags_json, saved_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -134,7 +145,12 @@ impl Store {
         )?;
         tx.execute(
             "UPDATE entries SET entry_date = ?2, body = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, entry.entry_date().format("%Y-%m-%d").to_string(), entry.body(), now],
+            params![
+                id,
+                entry.entry_date().format("%Y-%m-%d").to_string(),
+                entry.body(),
+                now
+            ],
         )?;
         write_tags(&tx, id, entry.tags())?;
         tx.commit()?;
@@ -248,7 +264,9 @@ mod tests {
     fn a_created_entry_reads_back_verbatim() {
         let (_tmp, mut store) = store();
         let body = "<img src=x onerror=\"window.__pwned=1\"> '; DROP TABLE entries; --";
-        let created = store.create_entry(&valid("2026-03-14", body, &["work", "Team lead"])).unwrap();
+        let created = store
+            .create_entry(&valid("2026-03-14", body, &["work", "Team lead"]))
+            .unwrap();
         let read = store.entry(created.id).unwrap();
         assert_eq!(read, created);
         assert_eq!(read.body, body);
@@ -264,7 +282,11 @@ mod tests {
         for day in 1..=9 {
             for n in 0..3 {
                 let e = store
-                    .create_entry(&valid(&format!("2026-01-0{day}"), &format!("d{day} n{n}"), &[]))
+                    .create_entry(&valid(
+                        &format!("2026-01-0{day}"),
+                        &format!("d{day} n{n}"),
+                        &[],
+                    ))
                     .unwrap();
                 ids.push(e.id);
             }
@@ -289,26 +311,39 @@ mod tests {
     #[test]
     fn updating_keeps_the_old_version_as_a_revision() {
         let (_tmp, mut store) = store();
-        let e = store.create_entry(&valid("2026-03-14", "first", &["a"])).unwrap();
-        let u = store.update_entry(e.id, &valid("2026-03-15", "second", &["b"])).unwrap();
+        let e = store
+            .create_entry(&valid("2026-03-14", "first", &["a"]))
+            .unwrap();
+        let u = store
+            .update_entry(e.id, &valid("2026-03-15", "second", &["b"]))
+            .unwrap();
         assert_eq!(u.body, "second");
         assert_eq!(u.tags, ["b"]);
         assert_eq!(u.created_at, e.created_at);
         assert_eq!(store.revision_count(e.id).unwrap(), 1);
         // Saving the same content again writes nothing.
-        store.update_entry(e.id, &valid("2026-03-15", "second", &["b"])).unwrap();
+        store
+            .update_entry(e.id, &valid("2026-03-15", "second", &["b"]))
+            .unwrap();
         assert_eq!(store.revision_count(e.id).unwrap(), 1);
     }
 
     #[test]
     fn trash_hides_an_entry_until_restored() {
         let (_tmp, mut store) = store();
-        let keep = store.create_entry(&valid("2026-03-14", "keep", &[])).unwrap();
-        let gone = store.create_entry(&valid("2026-03-15", "gone", &[])).unwrap();
+        let keep = store
+            .create_entry(&valid("2026-03-14", "keep", &[]))
+            .unwrap();
+        let gone = store
+            .create_entry(&valid("2026-03-15", "gone", &[]))
+            .unwrap();
         let trashed = store.trash_entry(gone.id).unwrap();
         assert!(trashed.deleted_at.is_some());
         let page = store.timeline(None, 50).unwrap();
-        assert_eq!(page.entries.iter().map(|e| e.id).collect::<Vec<_>>(), [keep.id]);
+        assert_eq!(
+            page.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
+            [keep.id]
+        );
         assert_eq!(store.trash().unwrap().len(), 1);
         assert!(matches!(
             store.update_entry(gone.id, &valid("2026-03-15", "edit", &[])),
@@ -326,7 +361,9 @@ mod tests {
             store.entry(42).unwrap_err(),
             store.trash_entry(42).unwrap_err(),
             store.restore_entry(42).unwrap_err(),
-            store.update_entry(42, &valid("2026-03-14", "x", &[])).unwrap_err(),
+            store
+                .update_entry(42, &valid("2026-03-14", "x", &[]))
+                .unwrap_err(),
         ] {
             assert_eq!(err.code(), trajectory_core::ErrorCode::NotFound, "{err:?}");
         }
@@ -335,13 +372,24 @@ mod tests {
     #[test]
     fn a_failed_update_writes_nothing() {
         let (_tmp, mut store) = store();
-        let e = store.create_entry(&valid("2026-03-14", "first", &[])).unwrap();
+        let e = store
+            .create_entry(&valid("2026-03-14", "first", &[]))
+            .unwrap();
         // A tag that breaks inside the transaction: simulate by dropping the tags table.
-        store.conn.execute_batch("DROP INDEX entry_tags_by_tag; DROP TABLE entry_tags; DROP TABLE tags;").unwrap();
-        assert!(store.update_entry(e.id, &valid("2026-03-14", "second", &["x"])).is_err());
+        store
+            .conn
+            .execute_batch("DROP INDEX entry_tags_by_tag; DROP TABLE entry_tags; DROP TABLE tags;")
+            .unwrap();
+        assert!(
+            store
+                .update_entry(e.id, &valid("2026-03-14", "second", &["x"]))
+                .is_err()
+        );
         let body: String = store
             .conn
-            .query_row("SELECT body FROM entries WHERE id = ?1", [e.id], |r| r.get(0))
+            .query_row("SELECT body FROM entries WHERE id = ?1", [e.id], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(body, "first");
         assert_eq!(store.revision_count(e.id).unwrap(), 0);
@@ -352,8 +400,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let mut app = Store::open(tmp.path()).unwrap();
         let mut cli = Store::open(tmp.path()).unwrap();
-        app.create_entry(&valid("2026-03-14", "from the app", &[])).unwrap();
-        cli.create_entry(&valid("2026-03-15", "from traj", &[])).unwrap();
+        app.create_entry(&valid("2026-03-14", "from the app", &[]))
+            .unwrap();
+        cli.create_entry(&valid("2026-03-15", "from traj", &[]))
+            .unwrap();
         let bodies: Vec<String> = app
             .timeline(None, 10)
             .unwrap()

@@ -2,10 +2,10 @@
 //! every front end uses. Each user action is one transaction, committed before it returns.
 
 pub mod data_dir;
+mod db;
 pub mod entries;
 pub mod error;
 pub mod schema;
-mod db;
 
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE, resolve_data_dir};
 pub use db::Store;

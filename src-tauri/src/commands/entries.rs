@@ -7,7 +7,10 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn create_entry(state: State<'_, AppState>, draft: EntryDraft) -> Result<Entry, AppError> {
+pub async fn create_entry(
+    state: State<'_, AppState>,
+    draft: EntryDraft,
+) -> Result<Entry, AppError> {
     let valid = draft.validate()?;
     state.with_store(move |s| s.create_entry(&valid)).await
 }
