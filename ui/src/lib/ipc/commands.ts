@@ -17,19 +17,22 @@ import type { PageCursor } from './bindings/PageCursor';
 
 export type { AppError, AppInfo, Entry, EntryDraft, EntryPage, ErrorCode, PageCursor };
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'empty_body',
-  'body_too_large',
-  'invalid_date',
-  'invalid_tag',
-  'too_many_tags',
-  'not_found',
-  'in_trash',
-  'newer_database',
-  'storage_unavailable',
-  'storage',
-  'internal',
-]);
+// `satisfies Record<ErrorCode, true>` makes svelte-check fail when Rust adds or removes a code
+// and this list is not updated, so the two cannot drift apart silently.
+const KNOWN_CODES = {
+  empty_body: true,
+  body_too_large: true,
+  invalid_date: true,
+  invalid_tag: true,
+  too_many_tags: true,
+  not_found: true,
+  in_trash: true,
+  newer_database: true,
+  storage_unavailable: true,
+  storage: true,
+  internal: true,
+} as const satisfies Record<ErrorCode, true>;
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
 
 /** True when `value` is an `AppError` as the Rust side sends it. */
 export function isAppError(value: unknown): value is AppError {
