@@ -245,7 +245,12 @@ pub async fn wait_for(
         if let Ok(found) = driver.find_all(By::Css(css)).await {
             last_seen.clear();
             for el in found {
-                let text = el.prop("textContent").await.ok().flatten().unwrap_or_default();
+                let text = el
+                    .prop("textContent")
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
                 if accept(&text) {
                     return Ok(el);
                 }

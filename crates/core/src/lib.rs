@@ -7,6 +7,7 @@ pub mod entry;
 pub mod error;
 
 pub use entry::{
-    Entry, EntryDraft, EntryId, EntryPage, PageCursor, MAX_BODY_BYTES, MAX_TAG_CHARS, MAX_TAGS, ValidEntry, parse_date,
+    Entry, EntryDraft, EntryId, EntryPage, MAX_BODY_BYTES, MAX_TAG_CHARS, MAX_TAGS, PageCursor,
+    ValidEntry, parse_date,
 };
 pub use error::{DomainError, ErrorCode};
