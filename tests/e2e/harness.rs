@@ -167,9 +167,24 @@ impl Harness {
             }),
         )
         .ctx("capabilities")?;
-        let driver = WebDriver::new(&self.driver_url, caps)
-            .await
-            .ctx("could not start a WebDriver session with the app")?;
+        // tauri-driver accepts connections before WebKitWebDriver behind it is ready; the
+        // first session request on a cold machine can fail, so retry briefly.
+        let mut attempt = 0;
+        let driver = loop {
+            attempt += 1;
+            match WebDriver::new(&self.driver_url, caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if attempt < 5 => {
+                    eprintln!("e2e: session attempt {attempt} failed ({e}); retrying");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                Err(e) => {
+                    return Err(format!(
+                        "could not start a WebDriver session with the app: {e}"
+                    ));
+                }
+            }
+        };
         if let Err(e) = wait_for(&driver, "body[data-timeline-ready='true']", |_| true).await {
             let _ = driver.quit().await;
             return Err(format!("the timeline never became ready: {e}"));
