@@ -26,6 +26,10 @@ pub struct Entry {
     /// Markdown text, stored verbatim.
     pub body: String,
     pub tags: Vec<String>,
+    /// How the day felt, 1 (low) to 5 (high), if the person said.
+    pub mood: Option<u8>,
+    /// "Did I move forward?", 1 (not at all) to 5 (clearly), if the person said.
+    pub progress: Option<u8>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Set while the entry is in the trash.
@@ -58,6 +62,10 @@ pub struct EntryDraft {
     pub body: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    #[serde(default)]
+    pub mood: Option<u8>,
+    #[serde(default)]
+    pub progress: Option<u8>,
 }
 
 /// A draft that passed every rule; the only thing the store accepts.
@@ -66,6 +74,8 @@ pub struct ValidEntry {
     entry_date: NaiveDate,
     body: String,
     tags: Vec<String>,
+    mood: Option<u8>,
+    progress: Option<u8>,
 }
 
 impl ValidEntry {
@@ -77,6 +87,12 @@ impl ValidEntry {
     }
     pub fn tags(&self) -> &[String] {
         &self.tags
+    }
+    pub fn mood(&self) -> Option<u8> {
+        self.mood
+    }
+    pub fn progress(&self) -> Option<u8> {
+        self.progress
     }
 }
 
@@ -95,10 +111,14 @@ impl EntryDraft {
             });
         }
         let tags = normalise_tags(self.tags)?;
+        let mood = check_rating("mood", self.mood)?;
+        let progress = check_rating("felt progress", self.progress)?;
         Ok(ValidEntry {
             entry_date,
             body: self.body,
             tags,
+            mood,
+            progress,
         })
     }
 }
@@ -123,6 +143,23 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DomainError> {
         return Err(invalid());
     }
     Ok(date)
+}
+
+/// A rating is 1–5 or absent.
+pub fn check_rating(field: &'static str, value: Option<u8>) -> Result<Option<u8>, DomainError> {
+    match value {
+        Some(v) if !(1..=5).contains(&v) => Err(DomainError::InvalidRating { field, value: v }),
+        other => Ok(other),
+    }
+}
+
+/// A tag and how many entries (outside the trash) carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TagCount {
+    pub name: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub count: i64,
 }
 
 fn normalise_tags(raw: Vec<String>) -> Result<Vec<String>, DomainError> {
@@ -168,6 +205,25 @@ mod tests {
             entry_date: date.into(),
             body: body.into(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
+            mood: None,
+            progress: None,
+        }
+    }
+
+    #[test]
+    fn ratings_are_one_to_five_or_absent() {
+        let mut d = draft("2026-03-14", "x", &[]);
+        d.mood = Some(5);
+        d.progress = Some(1);
+        let v = d.clone().validate().unwrap();
+        assert_eq!((v.mood(), v.progress()), (Some(5), Some(1)));
+        for bad in [0, 6, 255] {
+            let mut d = d.clone();
+            d.mood = Some(bad);
+            assert_eq!(
+                d.validate().unwrap_err().code(),
+                crate::ErrorCode::InvalidRating
+            );
         }
     }
 

@@ -13,6 +13,10 @@ pub enum ErrorCode {
     InvalidDate,
     InvalidTag,
     TooManyTags,
+    InvalidRating,
+    DraftTooLarge,
+    InvalidTemplate,
+    LinkNotAllowed,
     NotFound,
     InTrash,
     NewerDatabase,
@@ -36,6 +40,14 @@ pub enum DomainError {
     InvalidTag { tag: String, reason: &'static str },
     #[error("An entry can have at most {limit} tags.")]
     TooManyTags { limit: usize },
+    #[error("The {field} rating must be between 1 and 5 (got {value}).")]
+    InvalidRating { field: &'static str, value: u8 },
+    #[error("This unsaved text is too large to keep as a draft ({size} bytes).")]
+    DraftTooLarge { size: usize },
+    #[error("The template cannot be saved: {reason}.")]
+    InvalidTemplate { reason: &'static str },
+    #[error("Only web (http, https) and email (mailto) links can be opened.")]
+    LinkNotAllowed,
 }
 
 impl DomainError {
@@ -46,6 +58,10 @@ impl DomainError {
             DomainError::InvalidDate { .. } => ErrorCode::InvalidDate,
             DomainError::InvalidTag { .. } => ErrorCode::InvalidTag,
             DomainError::TooManyTags { .. } => ErrorCode::TooManyTags,
+            DomainError::InvalidRating { .. } => ErrorCode::InvalidRating,
+            DomainError::DraftTooLarge { .. } => ErrorCode::DraftTooLarge,
+            DomainError::InvalidTemplate { .. } => ErrorCode::InvalidTemplate,
+            DomainError::LinkNotAllowed => ErrorCode::LinkNotAllowed,
         }
     }
 }

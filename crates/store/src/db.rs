@@ -153,6 +153,52 @@ mod tests {
     }
 
     #[test]
+    fn an_older_database_is_backed_up_then_migrated_keeping_its_entries() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(DATABASE_FILE);
+        {
+            // A version-1 journal, as the first release wrote it.
+            let mut conn = Connection::open(&path).unwrap();
+            rusqlite_migration::Migrations::new(vec![rusqlite_migration::M::up(include_str!(
+                "migrations/0001_entries.sql"
+            ))])
+            .to_latest(&mut conn)
+            .unwrap();
+            conn.execute(
+                "INSERT INTO entries (entry_date, body, created_at, updated_at)
+                 VALUES ('2026-01-02', 'written by v1', '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(tmp.path()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), schema::latest_version());
+        let page = store.timeline(None, 10).unwrap();
+        assert_eq!(page.entries[0].body, "written by v1");
+        let backups: Vec<_> = std::fs::read_dir(tmp.path().join("backups"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        assert!(
+            backups[0].starts_with("pre-migration-v1-to-v"),
+            "{backups:?}"
+        );
+        let backup = Connection::open(tmp.path().join("backups").join(&backups[0])).unwrap();
+        let v: i64 = backup
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            v, 1,
+            "the backup is the database as it was before migrating"
+        );
+        let body: String = backup
+            .query_row("SELECT body FROM entries", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(body, "written by v1");
+    }
+
+    #[test]
     fn a_newer_database_is_refused_and_left_byte_for_byte_untouched() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join(DATABASE_FILE);

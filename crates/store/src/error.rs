@@ -8,6 +8,10 @@ pub enum StoreError {
     Domain(#[from] DomainError),
     #[error("No entry with id {id}.")]
     EntryNotFound { id: i64 },
+    #[error("No earlier version with id {id}.")]
+    RevisionNotFound { id: i64 },
+    #[error("No template with id {id}.")]
+    TemplateNotFound { id: i64 },
     #[error("Entry {id} is in the trash; restore it before editing.")]
     EntryInTrash { id: i64 },
     #[error(
@@ -34,7 +38,9 @@ impl StoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
             StoreError::Domain(e) => e.code(),
-            StoreError::EntryNotFound { .. } => ErrorCode::NotFound,
+            StoreError::EntryNotFound { .. }
+            | StoreError::RevisionNotFound { .. }
+            | StoreError::TemplateNotFound { .. } => ErrorCode::NotFound,
             StoreError::EntryInTrash { .. } => ErrorCode::InTrash,
             StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             StoreError::NoDataDir | StoreError::Io { .. } => ErrorCode::StorageUnavailable,

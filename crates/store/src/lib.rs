@@ -3,9 +3,12 @@
 
 pub mod data_dir;
 mod db;
+pub mod drafts;
 pub mod entries;
 pub mod error;
 pub mod schema;
+pub mod search;
+pub mod templates;
 
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE, resolve_data_dir};
 pub use db::Store;

@@ -1,0 +1,287 @@
+//! Full-text search over entries with FTS5: ranked hits, filters, highlighted snippets.
+
+use rusqlite::types::Value;
+use trajectory_core::search::{HIT_END, HIT_START, plain_snippet, snippet_parts};
+use trajectory_core::{SearchHit, SearchResults, ValidSearch};
+
+use crate::db::Store;
+use crate::entries::{EntryRow, SELECT_ENTRY};
+use crate::error::StoreError;
+
+/// Words shown around the first match in a snippet.
+const SNIPPET_TOKENS: i64 = 18;
+
+impl Store {
+    /// Runs a checked search. With words: best matches first (BM25); with filters only:
+    /// newest first. Trashed entries are never found.
+    pub fn search(&self, query: &ValidSearch) -> Result<SearchResults, StoreError> {
+        let mut conditions = vec!["e.deleted_at IS NULL".to_owned()];
+        let mut params: Vec<Value> = Vec::new();
+        let param = |params: &mut Vec<Value>, v: Value| {
+            params.push(v);
+            format!("?{}", params.len())
+        };
+        if let Some(expr) = &query.expression {
+            let p = param(&mut params, Value::Text(expr.clone()));
+            conditions.push(format!("entries_fts MATCH {p}"));
+        }
+        if let Some(from) = query.from {
+            let p = param(
+                &mut params,
+                Value::Text(from.format("%Y-%m-%d").to_string()),
+            );
+            conditions.push(format!("e.entry_date >= {p}"));
+        }
+        if let Some(to) = query.to {
+            let p = param(&mut params, Value::Text(to.format("%Y-%m-%d").to_string()));
+            conditions.push(format!("e.entry_date <= {p}"));
+        }
+        for (column, (lo, hi)) in [("mood", query.mood), ("progress", query.progress)] {
+            if (lo, hi) != (1, 5) {
+                let a = param(&mut params, Value::Integer(i64::from(lo)));
+                let b = param(&mut params, Value::Integer(i64::from(hi)));
+                conditions.push(format!("e.{column} BETWEEN {a} AND {b}"));
+            }
+        }
+        if !query.tags.is_empty() {
+            let json = serde_json::to_string(&query.tags)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let p = param(&mut params, Value::Text(json));
+            conditions.push(format!(
+                "e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id
+                           WHERE t.name IN (SELECT value FROM json_each({p}))
+                           GROUP BY et.entry_id
+                          HAVING count(*) = json_array_length({p}))"
+            ));
+        }
+        let limit = param(&mut params, Value::Integer(i64::from(query.limit) + 1));
+        let sql = match query.expression {
+            Some(_) => format!(
+                "{SELECT_ENTRY}
+                   JOIN entries_fts ON entries_fts.rowid = e.id
+                  WHERE {}
+                  ORDER BY entries_fts.rank
+                  LIMIT {limit}",
+                conditions.join(" AND ")
+            )
+            .replacen(
+                "   FROM entries e",
+                &format!(
+                    ", snippet(entries_fts, 0, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS}) AS snippet
+                   FROM entries e"
+                ),
+                1,
+            ),
+            None => format!(
+                "{SELECT_ENTRY}
+                  WHERE {}
+                  ORDER BY e.entry_date DESC, e.id DESC
+                  LIMIT {limit}",
+                conditions.join(" AND ")
+            ),
+        };
+        let with_snippet = query.expression.is_some();
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                let snippet: Option<String> = if with_snippet { r.get(9)? } else { None };
+                Ok((EntryRow::read(r)?, snippet))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let more = rows.len() > query.limit as usize;
+        let hits = rows
+            .into_iter()
+            .take(query.limit as usize)
+            .map(|(row, snippet)| {
+                let entry = row.into_entry()?;
+                let snippet = match snippet {
+                    Some(s) => snippet_parts(&s),
+                    None => plain_snippet(&entry.body, 200),
+                };
+                Ok(SearchHit { entry, snippet })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(SearchResults {
+            hits,
+            more,
+            hint: query.hint.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use trajectory_core::{EntryDraft, SearchQuery};
+
+    fn add(store: &mut Store, date: &str, body: &str, tags: &[&str], mood: Option<u8>) -> i64 {
+        let valid = EntryDraft {
+            entry_date: date.into(),
+            body: body.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            mood,
+            progress: None,
+        }
+        .validate()
+        .unwrap();
+        store.create_entry(&valid).unwrap().id
+    }
+
+    fn find(store: &Store, q: SearchQuery) -> Vec<i64> {
+        store
+            .search(&q.validate().unwrap())
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.entry.id)
+            .collect()
+    }
+
+    fn text(t: &str) -> SearchQuery {
+        SearchQuery {
+            text: t.into(),
+            ..Default::default()
+        }
+    }
+
+    fn journal() -> (tempfile::TempDir, Store, [i64; 4]) {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut s = Store::open(tmp.path()).unwrap();
+        let a = add(
+            &mut s,
+            "2026-01-05",
+            "Talked about a promotion with my new manager.",
+            &["career"],
+            Some(4),
+        );
+        let b = add(
+            &mut s,
+            "2026-02-10",
+            "The promoted build failed twice; wrote a fix.",
+            &["work"],
+            Some(2),
+        );
+        let c = add(
+            &mut s,
+            "2026-03-01",
+            "My manager is new and kind. Café meeting about the résumé.",
+            &["career", "people"],
+            Some(5),
+        );
+        let d = add(&mut s, "2026-03-20", "Quiet day.", &[], None);
+        (tmp, s, [a, b, c, d])
+    }
+
+    #[test]
+    fn words_prefixes_and_phrases() {
+        let (_t, s, [a, b, c, _]) = journal();
+        assert_eq!(find(&s, text("promotion")), [a]);
+        let mut pre = find(&s, text("promot*"));
+        pre.sort();
+        assert_eq!(pre, [a, b]);
+        assert_eq!(find(&s, text("\"new manager\"")), [a]);
+        let mut both = find(&s, text("manager new"));
+        both.sort();
+        assert_eq!(both, [a, c]);
+        // Diacritics are folded: "cafe" finds "Café", "resume" finds "résumé".
+        assert_eq!(find(&s, text("cafe resume")), [c]);
+        assert_eq!(find(&s, text("manager -promotion")), [c]);
+    }
+
+    #[test]
+    fn filters_by_tag_date_and_mood() {
+        let (_t, s, [a, _, c, _]) = journal();
+        let q = SearchQuery {
+            text: "manager".into(),
+            tags: vec!["CAREER".into(), "people".into()],
+            ..Default::default()
+        };
+        assert_eq!(find(&s, q), [c]);
+        let q = SearchQuery {
+            text: "".into(),
+            from: Some("2026-01-01".into()),
+            to: Some("2026-01-31".into()),
+            ..Default::default()
+        };
+        assert_eq!(find(&s, q), [a]);
+        let q = SearchQuery {
+            text: "".into(),
+            min_mood: Some(4),
+            ..Default::default()
+        };
+        assert_eq!(find(&s, q), [c, a], "filters alone: newest first");
+    }
+
+    #[test]
+    fn snippets_mark_the_matching_words() {
+        let (_t, s, _) = journal();
+        let r = s.search(&text("kind").validate().unwrap()).unwrap();
+        let hit: Vec<_> = r.hits[0]
+            .snippet
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(hit, ["kind"]);
+    }
+
+    #[test]
+    fn trashed_and_edited_entries_stay_in_sync() {
+        let (_t, mut s, [a, _, _, d]) = journal();
+        s.trash_entry(a).unwrap();
+        assert!(find(&s, text("promotion")).is_empty());
+        s.restore_entry(a).unwrap();
+        assert_eq!(find(&s, text("promotion")), [a]);
+        let edit = EntryDraft {
+            entry_date: "2026-03-20".into(),
+            body: "A loud day: offsite.".into(),
+            tags: vec![],
+            mood: None,
+            progress: None,
+        };
+        s.update_entry(d, &edit.validate().unwrap()).unwrap();
+        assert!(find(&s, text("quiet")).is_empty());
+        assert_eq!(find(&s, text("offsite")), [d]);
+        s.trash_entry(d).unwrap();
+        s.empty_trash().unwrap();
+        assert!(find(&s, text("offsite")).is_empty());
+        // FTS5 verifies the index against the entries table; an out-of-sync index errors.
+        s.conn
+            .execute(
+                "INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')",
+                [],
+            )
+            .expect("full-text index matches the entries");
+    }
+
+    #[test]
+    fn malformed_queries_never_error() {
+        let (_t, s, _) = journal();
+        for q in [
+            "\"unclosed",
+            "AND OR NOT",
+            "NEAR(",
+            "col:x",
+            "*",
+            "'; DROP TABLE entries; --",
+            "(((",
+            "-",
+            "\"\"",
+            "a\"b\"c",
+        ] {
+            let r = s.search(&text(q).validate().unwrap());
+            assert!(r.is_ok(), "{q}: {r:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_typed_text_runs_without_error(q in "\\PC{0,40}") {
+            let (_t, s, _) = journal();
+            let valid = text(&q).validate().unwrap();
+            prop_assert!(s.search(&valid).is_ok(), "{:?} -> {:?}", q, valid.expression);
+        }
+    }
+}
