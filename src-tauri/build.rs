@@ -12,6 +12,19 @@ fn main() {
             "trash_entry",
             "restore_entry",
             "list_trash",
+            "empty_trash",
+            "list_revisions",
+            "restore_revision",
+            "list_tags",
+            "save_draft",
+            "discard_draft",
+            "pending_drafts",
+            "list_templates",
+            "save_template",
+            "delete_template",
+            "search",
+            "render_markdown",
+            "open_link",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

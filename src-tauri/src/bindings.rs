@@ -16,6 +16,17 @@ pub fn export_bindings(dir: &Path) -> Result<(), ts_rs::ExportError> {
     trajectory_core::EntryPage::export_all(&cfg)?;
     trajectory_core::PageCursor::export_all(&cfg)?;
     trajectory_core::ErrorCode::export_all(&cfg)?;
+    trajectory_core::Revision::export_all(&cfg)?;
+    trajectory_core::TagCount::export_all(&cfg)?;
+    trajectory_core::Draft::export_all(&cfg)?;
+    trajectory_core::DraftInput::export_all(&cfg)?;
+    trajectory_core::Template::export_all(&cfg)?;
+    trajectory_core::TemplateDraft::export_all(&cfg)?;
+    trajectory_core::SearchQuery::export_all(&cfg)?;
+    trajectory_core::SearchResults::export_all(&cfg)?;
+    trajectory_core::SearchHit::export_all(&cfg)?;
+    trajectory_core::SnippetPart::export_all(&cfg)?;
+    trajectory_core::MdNode::export_all(&cfg)?;
     crate::error::AppError::export_all(&cfg)?;
     crate::commands::app::AppInfo::export_all(&cfg)?;
     Ok(())

@@ -22,6 +22,19 @@ macro_rules! app_handlers {
             $crate::commands::entries::trash_entry,
             $crate::commands::entries::restore_entry,
             $crate::commands::entries::list_trash,
+            $crate::commands::entries::empty_trash,
+            $crate::commands::entries::list_revisions,
+            $crate::commands::entries::restore_revision,
+            $crate::commands::entries::list_tags,
+            $crate::commands::drafts::save_draft,
+            $crate::commands::drafts::discard_draft,
+            $crate::commands::drafts::pending_drafts,
+            $crate::commands::templates::list_templates,
+            $crate::commands::templates::save_template,
+            $crate::commands::templates::delete_template,
+            $crate::commands::search::search,
+            $crate::commands::markdown::render_markdown,
+            $crate::commands::markdown::open_link,
         ]
     };
 }
@@ -31,6 +44,7 @@ macro_rules! app_handlers {
 pub fn run() {
     let state = AppState::open(launch::data_dir_arg(std::env::args_os()));
     tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(app_handlers!())
         .run(tauri::generate_context!())

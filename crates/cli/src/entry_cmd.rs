@@ -22,6 +22,12 @@ pub(crate) enum EntryCommand {
         /// The entry's Markdown text (default: read standard input).
         #[arg(long)]
         text: Option<String>,
+        /// How the day felt, 1 (low) to 5 (high).
+        #[arg(long)]
+        mood: Option<u8>,
+        /// Did I move forward? 1 (not at all) to 5 (clearly).
+        #[arg(long)]
+        progress: Option<u8>,
         /// Print the created entry as JSON instead of its id.
         #[arg(long)]
         json: bool,
@@ -94,6 +100,8 @@ pub(crate) fn run(
             date,
             tags,
             text,
+            mood,
+            progress,
             json: as_json,
         } => {
             let body = match text {
@@ -104,6 +112,8 @@ pub(crate) fn run(
                 entry_date: date.unwrap_or_else(|| Local::now().date_naive().to_string()),
                 body,
                 tags,
+                mood,
+                progress,
             };
             // Validate before opening the database: bad input never touches it.
             let valid = draft.validate()?;

@@ -1,7 +1,7 @@
 //! Markdown read into a small tree the UI renders node by node, so no HTML string is ever
 //! injected: raw HTML in an entry becomes visible text, and only web and email links are live.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde::{Deserialize, Serialize};
 
 use crate::error::DomainError;
@@ -238,13 +238,14 @@ pub fn render_markdown(body: &str) -> Vec<MdNode> {
                     children: Vec::new(),
                 });
             }
-            Event::End(end) => {
-                if matches!(end, TagEnd::Item | TagEnd::Paragraph) || stack.len() > 1 {
-                    if let Some(frame) = stack.pop() {
-                        let nodes = close(frame);
-                        if let Some(top) = stack.last_mut() {
-                            top.children.extend(nodes);
-                        }
+            Event::End(_) => {
+                // The root frame is never closed here.
+                if stack.len() > 1
+                    && let Some(frame) = stack.pop()
+                {
+                    let nodes = close(frame);
+                    if let Some(top) = stack.last_mut() {
+                        top.children.extend(nodes);
                     }
                 }
             }

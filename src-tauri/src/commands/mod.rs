@@ -1,4 +1,8 @@
 //! The commands the window calls, grouped by area.
 
 pub mod app;
+pub mod drafts;
 pub mod entries;
+pub mod markdown;
+pub mod search;
+pub mod templates;

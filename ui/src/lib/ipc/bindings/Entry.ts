@@ -11,7 +11,15 @@ entry_date: string,
 /**
  * Markdown text, stored verbatim.
  */
-body: string, tags: Array<string>, created_at: string, updated_at: string, 
+body: string, tags: Array<string>, 
+/**
+ * How the day felt, 1 (low) to 5 (high), if the person said.
+ */
+mood: number | null, 
+/**
+ * "Did I move forward?", 1 (not at all) to 5 (clearly), if the person said.
+ */
+progress: number | null, created_at: string, updated_at: string, 
 /**
  * Set while the entry is in the trash.
  */

@@ -7,4 +7,4 @@ export type EntryDraft = {
 /**
  * The entry's day as `YYYY-MM-DD`.
  */
-entry_date: string, body: string, tags: Array<string>, };
+entry_date: string, body: string, tags: Array<string>, mood: number | null, progress: number | null, };
