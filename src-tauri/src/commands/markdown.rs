@@ -1,7 +1,7 @@
 //! Markdown preview and opening links: the preview is a node tree (never HTML), and only
 //! web and email links leave the app, in the system's browser or mail program.
 
-use tauri::AppHandle;
+use tauri::{AppHandle, Runtime};
 use tauri_plugin_opener::OpenerExt;
 use trajectory_core::MdNode;
 use trajectory_core::markdown::check_link;
@@ -16,7 +16,7 @@ pub async fn render_markdown(body: String) -> Result<Vec<MdNode>, AppError> {
 }
 
 #[tauri::command]
-pub async fn open_link(app: AppHandle, url: String) -> Result<(), AppError> {
+pub async fn open_link<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), AppError> {
     let url = check_link(&url)?;
     app.opener()
         .open_url(url, None::<&str>)
