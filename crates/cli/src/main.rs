@@ -1,6 +1,7 @@
 //! `traj`: Trajectory's command line. Parses arguments, calls the core and the store, prints.
 
 mod entry_cmd;
+mod search_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,8 @@ enum Command {
     /// Write, read and delete journal entries.
     #[command(subcommand)]
     Entry(entry_cmd::EntryCommand),
+    /// Search the journal.
+    Search(search_cmd::SearchArgs),
 }
 
 /// An error worth one line on stderr.
@@ -49,6 +52,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let open = || Store::open(&data_dir);
     match cli.command {
         Command::Entry(cmd) => entry_cmd::run(cmd, open),
+        Command::Search(args) => search_cmd::run(args, open),
     }
 }
 

@@ -113,3 +113,98 @@ fn bad_input_fails_with_one_line_and_writes_nothing() {
     let list = traj(d, &["entry", "list", "--json"], None);
     assert_eq!(stdout(&list).trim(), "[]");
 }
+
+#[test]
+fn search_finds_and_marks_words_with_filters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    for (date, tag, text) in [
+        (
+            "2026-01-05",
+            "career",
+            "Talked about a promotion with my new manager.",
+        ),
+        ("2026-02-10", "work", "The promoted build failed twice."),
+        ("2026-03-01", "career", "Asked for the promotion rubric."),
+    ] {
+        assert!(
+            traj(
+                d,
+                &["entry", "add", "--date", date, "--tag", tag, "--text", text],
+                None
+            )
+            .status
+            .success()
+        );
+    }
+    let out = traj(d, &["search", "promot*"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 3);
+    assert!(stdout(&out).contains("[promotion]"), "{}", stdout(&out));
+
+    let out = traj(
+        d,
+        &[
+            "search",
+            "promotion",
+            "--tag",
+            "career",
+            "--from",
+            "2026-02-01",
+            "--json",
+        ],
+        None,
+    );
+    let r: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let hits = r["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["entry"]["entry_date"], "2026-03-01");
+
+    // A malformed query still answers, with a note rather than an error.
+    let out = traj(d, &["search", "\"new manager"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unclosed quote"));
+    assert!(stdout(&out).contains("manager"));
+
+    let out = traj(d, &["search", "x", "--from", "2026-13-01"], None);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not a real date"));
+}
+
+#[test]
+fn edit_changes_only_what_is_given_and_keeps_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let add = traj(
+        d,
+        &[
+            "entry",
+            "add",
+            "--date",
+            "2026-03-14",
+            "--tag",
+            "work",
+            "--mood",
+            "3",
+            "--text",
+            "first",
+        ],
+        None,
+    );
+    let id = stdout(&add).trim().to_owned();
+    let out = traj(d, &["entry", "edit", &id, "--progress", "4"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = traj(d, &["entry", "edit", &id, "--json"], Some("second version"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let e: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(e["body"], "second version");
+    assert_eq!(e["tags"][0], "work");
+    assert_eq!(e["mood"], 3);
+    assert_eq!(e["progress"], 4);
+    let out = traj(d, &["entry", "edit", &id, "--mood", "9"], None);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("between 1 and 5"), "{}", stderr(&out));
+    let show = traj(d, &["entry", "show", &id, "--json"], None);
+    let e: serde_json::Value = serde_json::from_str(&stdout(&show)).unwrap();
+    assert_eq!(e["mood"], 3, "a refused edit wrote nothing");
+}
