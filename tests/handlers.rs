@@ -165,3 +165,160 @@ fn csp_allows_only_local_sources() {
         }
     }
 }
+
+fn names_in(text: &str, prefix: &str, suffix: &str) -> std::collections::BTreeSet<String> {
+    text.split(prefix)
+        .skip(1)
+        .filter_map(|rest| rest.split(suffix).next())
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect()
+}
+
+/// The command list lives in three places (the handler macro, build.rs for the permission
+/// manifest, the capability file); this guards against one of them drifting.
+#[test]
+fn every_handler_is_declared_and_granted_exactly_once() {
+    let lib = include_str!("../src-tauri/src/lib.rs");
+    let build = include_str!("../src-tauri/build.rs");
+    let capability: Value =
+        serde_json::from_str(include_str!("../src-tauri/capabilities/main.json")).unwrap();
+    let handlers: std::collections::BTreeSet<String> = lib
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("$crate::commands::"))
+        .filter_map(|l| {
+            l.trim_end_matches(',')
+                .rsplit("::")
+                .next()
+                .map(str::to_owned)
+        })
+        .collect();
+    let declared = names_in(build, "\"", "\"");
+    let granted: std::collections::BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            p.as_str()
+                .unwrap()
+                .trim_start_matches("allow-")
+                .replace('-', "_")
+        })
+        .collect();
+    assert!(handlers.len() >= 20, "{handlers:?}");
+    assert_eq!(handlers, declared, "build.rs commands vs app_handlers!");
+    assert_eq!(handlers, granted, "capability permissions vs app_handlers!");
+}
+
+#[test]
+fn search_mends_malformed_text_and_filters() {
+    let app = app();
+    call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-14", "Met my new manager today") }),
+    )
+    .unwrap();
+    let q = |text: &str| {
+        json!({ "query": { "text": text, "tags": [], "from": null, "to": null,
+        "min_mood": null, "max_mood": null, "min_progress": null, "max_progress": null, "limit": null } })
+    };
+    let r = call(&app, "search", q("\"new manager")).unwrap();
+    assert_eq!(r["hits"].as_array().unwrap().len(), 1);
+    assert!(r["hint"].as_str().unwrap().contains("unclosed"));
+    let hit_words: Vec<&str> = r["hits"][0]["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["hit"] == true)
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        hit_words,
+        ["new manager"],
+        "the phrase is marked as one run"
+    );
+    let err = call(&app, "search", json!({ "query": { "text": "x", "tags": [], "from": "2026-02-30", "to": null,
+        "min_mood": null, "max_mood": null, "min_progress": null, "max_progress": null, "limit": null } })).unwrap_err();
+    assert_eq!(err["code"], "invalid_date");
+}
+
+#[test]
+fn drafts_revisions_and_templates_round_trip() {
+    let app = app();
+    let e = call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-14", "v1") }),
+    )
+    .unwrap();
+    let id = e["id"].clone();
+    call(
+        &app,
+        "save_draft",
+        json!({ "draft": { "entry_id": id, "entry_date": "2026-03-14",
+        "body": "v2 being typed", "tags": [], "mood": null, "progress": null } }),
+    )
+    .unwrap();
+    let pending = call(&app, "pending_drafts", json!({})).unwrap();
+    assert_eq!(pending[0]["body"], "v2 being typed");
+    call(
+        &app,
+        "update_entry",
+        json!({ "id": id, "draft": draft("2026-03-14", "v2 being typed") }),
+    )
+    .unwrap();
+    assert_eq!(call(&app, "pending_drafts", json!({})).unwrap(), json!([]));
+    let revs = call(&app, "list_revisions", json!({ "id": id })).unwrap();
+    assert_eq!(revs[0]["body"], "v1");
+    let restored = call(
+        &app,
+        "restore_revision",
+        json!({ "revisionId": revs[0]["id"] }),
+    )
+    .unwrap();
+    assert_eq!(restored["body"], "v1");
+    let t = call(
+        &app,
+        "save_template",
+        json!({ "template": { "name": "1:1", "body": "## Topics" } }),
+    )
+    .unwrap();
+    let all = call(&app, "list_templates", json!({})).unwrap();
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["name"] == "Weekly check-in")
+    );
+    call(&app, "delete_template", json!({ "id": t["id"] })).unwrap();
+    let err = call(
+        &app,
+        "save_template",
+        json!({ "template": { "name": " ", "body": "" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_template");
+}
+
+#[test]
+fn markdown_preview_is_a_tree_and_links_are_checked() {
+    let app = app();
+    let nodes = call(
+        &app,
+        "render_markdown",
+        json!({ "body": "<script>x</script>\n\n[a](javascript:alert(1))" }),
+    )
+    .unwrap();
+    let text = nodes.to_string();
+    assert!(
+        text.contains("<script>x</script>"),
+        "raw HTML stays text: {text}"
+    );
+    assert!(
+        text.contains("\"href\":null"),
+        "javascript: link is not live: {text}"
+    );
+    let err = call(&app, "open_link", json!({ "url": "javascript:alert(1)" })).unwrap_err();
+    assert_eq!(err["code"], "link_not_allowed");
+}
