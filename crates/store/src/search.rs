@@ -1,5 +1,6 @@
 //! Full-text search over entries with FTS5: ranked hits, filters, highlighted snippets.
 
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use trajectory_core::search::{HIT_END, HIT_START, plain_snippet, snippet_parts};
 use trajectory_core::{SearchHit, SearchResults, ValidSearch};
@@ -7,6 +8,9 @@ use trajectory_core::{SearchHit, SearchResults, ValidSearch};
 use crate::db::Store;
 use crate::entries::{EntryRow, SELECT_ENTRY};
 use crate::error::StoreError;
+
+/// How many of the newest matches are ranked by relevance when a search matches more.
+pub const RANKED_CANDIDATES: usize = 2000;
 
 /// Words shown around the first match in a snippet.
 const SNIPPET_TOKENS: i64 = 18;
@@ -43,16 +47,43 @@ impl Store {
                 conditions.push(format!("e.{column} BETWEEN {a} AND {b}"));
             }
         }
-        if !query.tags.is_empty() {
-            let json = serde_json::to_string(&query.tags)
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            let p = param(&mut params, Value::Text(json));
+        for tag in &query.tags {
+            // One EXISTS per tag: SQLite can walk the timeline index in order and stop early.
+            let p = param(&mut params, Value::Text(tag.clone()));
             conditions.push(format!(
-                "e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id
-                           WHERE t.name IN (SELECT value FROM json_each({p}))
-                           GROUP BY et.entry_id
-                          HAVING count(*) = json_array_length({p}))"
+                "EXISTS (SELECT 1 FROM entry_tags et JOIN tags t ON t.id = et.tag_id
+                          WHERE et.entry_id = e.id AND t.name = {p})"
             ));
+        }
+        let mut hint = query.hint.clone();
+        let mut capped = false;
+        if query.expression.is_some() {
+            // Ranking every match of a very common word is what makes a search slow; rank
+            // only the newest RANKED_CANDIDATES matches (they are the ones a journal reader
+            // wants anyway) and say so.
+            let floor_sql = format!(
+                "SELECT e.id FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+                  WHERE {} ORDER BY entries_fts.rowid DESC LIMIT 1 OFFSET {}",
+                conditions.join(" AND "),
+                RANKED_CANDIDATES - 1
+            );
+            let floor: Option<i64> = self
+                .conn
+                .prepare_cached(&floor_sql)?
+                .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))
+                .optional()?;
+            if let Some(floor) = floor {
+                capped = true;
+                let p = param(&mut params, Value::Integer(floor));
+                conditions.push(format!("entries_fts.rowid >= {p}"));
+                let note = format!(
+                    "These words are in many entries: showing the best matches among the {RANKED_CANDIDATES} most recently written."
+                );
+                hint = Some(match hint {
+                    Some(h) => format!("{h} {note}"),
+                    None => note,
+                });
+            }
         }
         let limit = param(&mut params, Value::Integer(i64::from(query.limit) + 1));
         let sql = match query.expression {
@@ -81,14 +112,14 @@ impl Store {
             ),
         };
         let with_snippet = query.expression.is_some();
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(params.iter()), |r| {
                 let snippet: Option<String> = if with_snippet { r.get(9)? } else { None };
                 Ok((EntryRow::read(r)?, snippet))
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let more = rows.len() > query.limit as usize;
+        let more = rows.len() > query.limit as usize || capped;
         let hits = rows
             .into_iter()
             .take(query.limit as usize)
@@ -101,11 +132,7 @@ impl Store {
                 Ok(SearchHit { entry, snippet })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(SearchResults {
-            hits,
-            more,
-            hint: query.hint.clone(),
-        })
+        Ok(SearchResults { hits, more, hint })
     }
 }
 
@@ -253,6 +280,44 @@ mod tests {
                 [],
             )
             .expect("full-text index matches the entries");
+    }
+
+    #[test]
+    fn very_common_words_rank_the_newest_matches_and_say_so() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut s = Store::open(tmp.path()).unwrap();
+        let total = RANKED_CANDIDATES + 5;
+        let mut ids = Vec::new();
+        for i in 0..total {
+            ids.push(add(
+                &mut s,
+                "2026-01-01",
+                &format!("common entry number {i}"),
+                &[],
+                None,
+            ));
+        }
+        let r = s
+            .search(
+                &SearchQuery {
+                    text: "common".into(),
+                    limit: Some(500),
+                    ..Default::default()
+                }
+                .validate()
+                .unwrap(),
+            )
+            .unwrap();
+        assert!(r.more);
+        assert!(r.hint.unwrap().contains("most recently written"));
+        let oldest_allowed = ids[total - RANKED_CANDIDATES];
+        assert!(r.hits.iter().all(|h| h.entry.id >= oldest_allowed));
+        // A rarer word is ranked over all its matches, with no note.
+        let r = s.search(&text("number").validate().unwrap()).unwrap();
+        assert!(r.hint.is_some(), "'number' is in every entry too");
+        let r = s.search(&text("1234").validate().unwrap()).unwrap();
+        assert_eq!(r.hits.len(), 1);
+        assert!(r.hint.is_none() && !r.more);
     }
 
     #[test]

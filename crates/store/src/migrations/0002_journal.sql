@@ -11,7 +11,7 @@ CREATE VIRTUAL TABLE entries_fts USING fts5 (
     content = 'entries',
     content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '2 3 4 5 6'
 );
 INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');
 
