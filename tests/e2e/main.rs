@@ -3,6 +3,7 @@
 //! `target/e2e-artifacts/`. Run with `make e2e` (builds the UI and the app with the bundled UI).
 
 mod harness;
+mod journal;
 
 use std::future::Future;
 use std::path::Path;
@@ -44,7 +45,12 @@ async fn write_entry(driver: &WebDriver, body: &str, tags: Option<&str>) -> Test
     Ok(())
 }
 
-async fn run_in_app<F>(harness: &Harness, data_dir: &Path, name: &str, body: F) -> TestResult
+pub(crate) async fn run_in_app<F>(
+    harness: &Harness,
+    data_dir: &Path,
+    name: &str,
+    body: F,
+) -> TestResult
 where
     F: AsyncFnOnce(&WebDriver) -> TestResult,
 {
@@ -180,6 +186,21 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         cli_entry_shows_after_refresh,
     ),
     ("markup_in_entry_stays_inert", markup_in_entry_stays_inert),
+    ("autosave_commits_without_pressing_save", |h, d| {
+        Box::pin(journal::autosave_commits_without_pressing_save(h, d))
+    }),
+    ("crash_while_typing_offers_the_draft_back", |h, d| {
+        Box::pin(journal::crash_while_typing_offers_the_draft_back(h, d))
+    }),
+    ("search_finds_the_entry_with_highlight", |h, d| {
+        Box::pin(journal::search_finds_the_entry_with_highlight(h, d))
+    }),
+    ("an_older_revision_can_be_restored", |h, d| {
+        Box::pin(journal::an_older_revision_can_be_restored(h, d))
+    }),
+    ("payloads_stay_inert_in_editor_and_preview", |h, d| {
+        Box::pin(journal::payloads_stay_inert_in_editor_and_preview(h, d))
+    }),
 ];
 
 fn main() -> std::process::ExitCode {
