@@ -74,6 +74,27 @@ pub enum MdNode {
     },
 }
 
+impl MdNode {
+    /// The nodes inside a container node; none for leaves.
+    pub fn children(&self) -> Option<&[MdNode]> {
+        match self {
+            MdNode::Paragraph { children }
+            | MdNode::Heading { children, .. }
+            | MdNode::Quote { children }
+            | MdNode::List { children, .. }
+            | MdNode::Item { children, .. }
+            | MdNode::Emphasis { children }
+            | MdNode::Strong { children }
+            | MdNode::Strikethrough { children }
+            | MdNode::Link { children, .. }
+            | MdNode::Table { children }
+            | MdNode::TableRow { children, .. }
+            | MdNode::TableCell { children } => Some(children),
+            _ => None,
+        }
+    }
+}
+
 /// Deeper nesting than this is flattened, so a hostile entry cannot exhaust the stack of the
 /// serializer or the UI's recursive renderer.
 pub const MAX_DEPTH: usize = 24;
@@ -133,19 +154,7 @@ fn plain_text(nodes: &[MdNode]) -> String {
             }
             MdNode::SoftBreak | MdNode::HardBreak => out.push(' '),
             MdNode::Image { alt, .. } => out.push_str(alt),
-            MdNode::Paragraph { children }
-            | MdNode::Heading { children, .. }
-            | MdNode::Quote { children }
-            | MdNode::List { children, .. }
-            | MdNode::Item { children, .. }
-            | MdNode::Emphasis { children }
-            | MdNode::Strong { children }
-            | MdNode::Strikethrough { children }
-            | MdNode::Link { children, .. }
-            | MdNode::Table { children }
-            | MdNode::TableRow { children, .. }
-            | MdNode::TableCell { children } => out.push_str(&plain_text(children)),
-            MdNode::Rule => {}
+            other => out.push_str(&plain_text(other.children().unwrap_or_default())),
         }
     }
     out
@@ -304,21 +313,7 @@ mod tests {
     fn depth(nodes: &[MdNode]) -> usize {
         nodes
             .iter()
-            .map(|n| match n {
-                MdNode::Paragraph { children }
-                | MdNode::Heading { children, .. }
-                | MdNode::Quote { children }
-                | MdNode::List { children, .. }
-                | MdNode::Item { children, .. }
-                | MdNode::Emphasis { children }
-                | MdNode::Strong { children }
-                | MdNode::Strikethrough { children }
-                | MdNode::Link { children, .. }
-                | MdNode::Table { children }
-                | MdNode::TableRow { children, .. }
-                | MdNode::TableCell { children } => 1 + depth(children),
-                _ => 1,
-            })
+            .map(|n| 1 + n.children().map(depth).unwrap_or(0))
             .max()
             .unwrap_or(0)
     }
