@@ -13,9 +13,39 @@ import type { Entry } from './bindings/Entry';
 import type { EntryDraft } from './bindings/EntryDraft';
 import type { EntryPage } from './bindings/EntryPage';
 import type { ErrorCode } from './bindings/ErrorCode';
+import type { Draft } from './bindings/Draft';
+import type { DraftInput } from './bindings/DraftInput';
+import type { MdNode } from './bindings/MdNode';
 import type { PageCursor } from './bindings/PageCursor';
+import type { Revision } from './bindings/Revision';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SearchQuery } from './bindings/SearchQuery';
+import type { SearchResults } from './bindings/SearchResults';
+import type { SnippetPart } from './bindings/SnippetPart';
+import type { TagCount } from './bindings/TagCount';
+import type { Template } from './bindings/Template';
+import type { TemplateDraft } from './bindings/TemplateDraft';
 
-export type { AppError, AppInfo, Entry, EntryDraft, EntryPage, ErrorCode, PageCursor };
+export type {
+  AppError,
+  AppInfo,
+  Draft,
+  DraftInput,
+  Entry,
+  EntryDraft,
+  EntryPage,
+  ErrorCode,
+  MdNode,
+  PageCursor,
+  Revision,
+  SearchHit,
+  SearchQuery,
+  SearchResults,
+  SnippetPart,
+  TagCount,
+  Template,
+  TemplateDraft,
+};
 
 // `satisfies Record<ErrorCode, true>` makes svelte-check fail when Rust adds or removes a code
 // and this list is not updated, so the two cannot drift apart silently.
@@ -25,6 +55,10 @@ const KNOWN_CODES = {
   invalid_date: true,
   invalid_tag: true,
   too_many_tags: true,
+  invalid_rating: true,
+  draft_too_large: true,
+  invalid_template: true,
+  link_not_allowed: true,
   not_found: true,
   in_trash: true,
   newer_database: true,
@@ -66,7 +100,7 @@ export function createEntry(draft: EntryDraft): Promise<Entry> {
   return call<Entry>('create_entry', { draft });
 }
 
-/** Replaces an entry's date, body and tags. */
+/** Replaces an entry's date, body, tags and ratings; the replaced version is kept as a revision. */
 export function updateEntry(id: number, draft: EntryDraft): Promise<Entry> {
   return call<Entry>('update_entry', { id, draft });
 }
@@ -94,4 +128,72 @@ export function restoreEntry(id: number): Promise<Entry> {
 /** Every entry in the trash. */
 export function listTrash(): Promise<Entry[]> {
   return call<Entry[]>('list_trash');
+}
+
+/** Deletes every entry in the trash for good; resolves with how many were removed. */
+export function emptyTrash(): Promise<number> {
+  return call<number>('empty_trash');
+}
+
+/** The replaced versions of an entry, newest first. */
+export function listRevisions(id: number): Promise<Revision[]> {
+  return call<Revision[]>('list_revisions', { id });
+}
+
+/**
+ * Makes a revision the entry's current version again; the version it replaces is itself kept
+ * as a revision. (Tauri maps the `revisionId` key to the Rust `revision_id` parameter.)
+ */
+export function restoreRevision(revisionId: number): Promise<Entry> {
+  return call<Entry>('restore_revision', { revisionId });
+}
+
+/** Every tag in use outside the trash, most used first. */
+export function listTags(): Promise<TagCount[]> {
+  return call<TagCount[]>('list_tags');
+}
+
+/** Keeps the editor's unsaved text for crash recovery (`entry_id` null for a new entry). */
+export function saveDraft(draft: DraftInput): Promise<Draft> {
+  return call<Draft>('save_draft', { draft });
+}
+
+/** Forgets the kept draft of an entry (or of the new entry, for `null`). */
+export async function discardDraft(entryId: number | null): Promise<void> {
+  await call<null>('discard_draft', { entryId });
+}
+
+/** Kept drafts that differ from what is saved: text left behind by an unexpected exit. */
+export function pendingDrafts(): Promise<Draft[]> {
+  return call<Draft[]>('pending_drafts');
+}
+
+/** The built-in templates first, then the person's own. */
+export function listTemplates(): Promise<Template[]> {
+  return call<Template[]>('list_templates');
+}
+
+/** Stores one of the person's own templates. */
+export function saveTemplate(template: TemplateDraft): Promise<Template> {
+  return call<Template>('save_template', { template });
+}
+
+/** Deletes one of the person's own templates. */
+export async function deleteTemplate(id: number): Promise<void> {
+  await call<null>('delete_template', { id });
+}
+
+/** Full-text search with filters; malformed text never fails (see `hint`). */
+export function search(query: SearchQuery): Promise<SearchResults> {
+  return call<SearchResults>('search', { query });
+}
+
+/** The preview tree of a Markdown body: nodes, never HTML. */
+export function renderMarkdown(body: string): Promise<MdNode[]> {
+  return call<MdNode[]>('render_markdown', { body });
+}
+
+/** Opens an http(s) or mailto link in the system's browser or mail program. */
+export async function openLink(url: string): Promise<void> {
+  await call<null>('open_link', { url });
 }

@@ -39,6 +39,8 @@ export function makeEntry(fields: Partial<Entry> = {}): Entry {
     entry_date: '2026-11-25',
     body: `Entry ${id}`,
     tags: [],
+    mood: null,
+    progress: null,
     created_at: '2026-11-25T09:00:00.000Z',
     updated_at: '2026-11-25T09:00:00.000Z',
     deleted_at: null,

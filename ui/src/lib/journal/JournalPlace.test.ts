@@ -65,10 +65,20 @@ describe('JournalPlace', () => {
     await fireEvent.click(screen.getByTestId('save-entry'));
 
     await waitFor(() => expect(screen.getByTestId('save-status').textContent?.trim()).toBe('Saved'));
-    expect(calls.at(-1)).toEqual({
-      command: 'create_entry',
-      args: { draft: { entry_date: TODAY, body: 'Gave my first conference talk.', tags: ['speaking', 'growth'] } },
-    });
+    expect(calls.filter((c) => c.command === 'create_entry')).toEqual([
+      {
+        command: 'create_entry',
+        args: {
+          draft: {
+            entry_date: TODAY,
+            body: 'Gave my first conference talk.',
+            tags: ['speaking', 'growth'],
+            mood: null,
+            progress: null,
+          },
+        },
+      },
+    ]);
     const first = screen.getAllByTestId('timeline-entry')[0]!;
     expect(first.dataset.entryId).toBe('3');
     expect(within(first).getByTestId('entry-excerpt').textContent).toBe('Gave my first conference talk.');
@@ -132,10 +142,15 @@ describe('JournalPlace', () => {
     await fireEvent.keyDown(window, { key: 's', ctrlKey: true });
 
     await waitFor(() => expect(screen.getByTestId('save-status').textContent?.trim()).toBe('Saved'));
-    expect(calls.at(-1)).toEqual({
-      command: 'update_entry',
-      args: { id: 1, draft: { entry_date: '2026-11-20', body: 'Quiet week, but I finished the RFC.', tags: [] } },
-    });
+    expect(calls.filter((c) => c.command === 'update_entry')).toEqual([
+      {
+        command: 'update_entry',
+        args: {
+          id: 1,
+          draft: { entry_date: '2026-11-20', body: 'Quiet week, but I finished the RFC.', tags: [], mood: null, progress: null },
+        },
+      },
+    ]);
   });
 
   it('moves the open entry to the trash', async () => {
@@ -146,7 +161,7 @@ describe('JournalPlace', () => {
     await fireEvent.click(screen.getByTestId('delete-entry'));
 
     await waitFor(() => expect(screen.getAllByTestId('timeline-entry')).toHaveLength(1));
-    expect(calls.at(-1)).toEqual({ command: 'trash_entry', args: { id: 2 } });
+    expect(calls.filter((c) => c.command === 'trash_entry')).toEqual([{ command: 'trash_entry', args: { id: 2 } }]);
     expect((screen.getByTestId('entry-body') as HTMLTextAreaElement).value).toBe('');
   });
 });
