@@ -1,8 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import type { Entry } from '../ipc/commands';
 import { makeEntry } from '../ipc/testing';
-import Timeline from './Timeline.svelte';
+import Timeline, { ENTRY_ROW, WEEK_ROW } from './Timeline.svelte';
+import { weekStart } from './dates';
 
 declare global {
   interface Window {
@@ -64,11 +66,20 @@ describe('Timeline', () => {
 
   it('offers Load more only while there is more', async () => {
     const onLoadMore = vi.fn();
-    const { rerender } = render(Timeline, { entries: [makeEntry()], hasMore: true, onLoadMore });
-    await fireEvent.click(screen.getByTestId('load-more'));
-    expect(onLoadMore).toHaveBeenCalledOnce();
-    await rerender({ entries: [makeEntry()], hasMore: false, onLoadMore });
+    const { rerender } = render(Timeline, { entries: [makeEntry()], hasMore: true, loading: true, onLoadMore });
+    expect((screen.getByTestId('load-more') as HTMLButtonElement).disabled).toBe(true);
+    await rerender({ entries: [makeEntry()], hasMore: false, loading: false, onLoadMore });
     expect(screen.queryByTestId('load-more')).toBeNull();
+    expect(onLoadMore).not.toHaveBeenCalled();
+  });
+
+  it('shows mood and felt progress quietly, with words for screen readers', () => {
+    render(Timeline, { entries: [makeEntry({ id: 5, mood: 4, progress: 2 }), makeEntry({ id: 6 })] });
+    const [rated, plain] = screen.getAllByTestId('timeline-entry');
+    expect(within(rated!).getByRole('img', { name: 'Mood 4 of 5 (good)' })).toBeTruthy();
+    expect(within(rated!).getByRole('img', { name: 'Felt progress 2 of 5 (a little)' })).toBeTruthy();
+    expect(rated!.querySelectorAll('[data-rating=mood] .dot.on')).toHaveLength(4);
+    expect(within(plain!).queryAllByRole('img')).toHaveLength(0);
   });
 
   it('in the trash, offers Restore instead of opening', async () => {
@@ -78,5 +89,88 @@ describe('Timeline', () => {
     await fireEvent.click(screen.getByTestId('restore-entry'));
     expect(onRestore).toHaveBeenCalledWith(4);
     expect(onOpen).not.toHaveBeenCalled();
+  });
+});
+
+/** `count` entries, one a day going back from 2026-11-25, newest first. */
+function many(count: number): Entry[] {
+  const out: Entry[] = [];
+  const start = Date.UTC(2026, 10, 25);
+  for (let i = 0; i < count; i += 1) {
+    const day = new Date(start - i * 86_400_000).toISOString().slice(0, 10);
+    out.push(makeEntry({ id: count - i, entry_date: day, body: `Entry number ${count - i}` }));
+  }
+  return out;
+}
+
+function scrollTo(viewport: HTMLElement, top: number) {
+  viewport.scrollTop = top;
+  return fireEvent.scroll(viewport);
+}
+
+describe('Timeline virtualisation', () => {
+  it('renders a bounded number of rows for 100,000 entries and keeps the full height', () => {
+    const entries = many(100_000);
+    const onLoadMore = vi.fn();
+    render(Timeline, { entries, hasMore: true, onLoadMore });
+
+    const rows = screen.getAllByTestId('timeline-entry');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeLessThanOrEqual(20);
+    expect(rows[0]?.dataset.entryId).toBe('100000');
+
+    // The spacers stand for every row left out: together with the rendered rows they make
+    // the height of all 100,000 entries and their week headings.
+    const weeks = new Set(entries.map((e) => weekStart(e.entry_date))).size;
+    const spacers = [...document.querySelectorAll<HTMLElement>('.spacer')].map((s) => Number(s.dataset.height));
+    const renderedWeeks = screen.getAllByRole('heading').length;
+    const rendered = rows.length * ENTRY_ROW + renderedWeeks * WEEK_ROW;
+    expect(spacers[0]! + spacers[1]! + rendered).toBe(100_000 * ENTRY_ROW + weeks * WEEK_ROW);
+    expect(onLoadMore).not.toHaveBeenCalled();
+  });
+
+  it('renders the rows under the scroll position and asks for the next page near the end', async () => {
+    const entries = many(2_000);
+    const onLoadMore = vi.fn();
+    render(Timeline, { entries, hasMore: true, onLoadMore });
+    const viewport = screen.getByTestId('timeline-scroll');
+
+    await scrollTo(viewport, 1_000 * ENTRY_ROW);
+    const middle = screen.getAllByTestId('timeline-entry').map((r) => Number(r.dataset.entryId));
+    expect(middle.length).toBeLessThanOrEqual(20);
+    expect(Math.min(...middle)).toBeLessThan(2_000 - 800);
+    expect(Math.max(...middle)).toBeGreaterThan(2_000 - 1_000);
+    expect(onLoadMore).not.toHaveBeenCalled();
+
+    const spacers = [...document.querySelectorAll<HTMLElement>('.spacer')].map((s) => Number(s.dataset.height));
+    expect(spacers[0]).toBeGreaterThan(0);
+    expect(spacers[1]).toBeGreaterThan(0);
+
+    const weeks = new Set(entries.map((e) => weekStart(e.entry_date))).size;
+    await scrollTo(viewport, 2_000 * ENTRY_ROW + weeks * WEEK_ROW - 800);
+    const end = screen.getAllByTestId('timeline-entry').map((r) => Number(r.dataset.entryId));
+    expect(end).toContain(1);
+    expect(onLoadMore).toHaveBeenCalledOnce();
+  });
+
+  it('does not ask for more while a page is loading or when there is no more', async () => {
+    const entries = many(30);
+    const onLoadMore = vi.fn();
+    const { rerender } = render(Timeline, { entries, hasMore: true, loading: true, onLoadMore });
+    expect(onLoadMore).not.toHaveBeenCalled();
+    await rerender({ entries, hasMore: false, loading: false, onLoadMore });
+    expect(onLoadMore).not.toHaveBeenCalled();
+    await rerender({ entries, hasMore: true, loading: false, onLoadMore });
+    expect(onLoadMore).toHaveBeenCalledOnce();
+  });
+
+  it('moves between entries with the arrow keys', async () => {
+    render(Timeline, { entries: many(50) });
+    const first = within(screen.getAllByTestId('timeline-entry')[0]!).getByRole('button');
+    first.focus();
+    await fireEvent.keyDown(first, { key: 'ArrowDown' });
+    expect((document.activeElement?.closest('[data-entry-id]') as HTMLElement).dataset.entryId).toBe('49');
+    await fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect((document.activeElement?.closest('[data-entry-id]') as HTMLElement).dataset.entryId).toBe('1');
   });
 });

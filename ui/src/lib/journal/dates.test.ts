@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatDayWithWeekday, groupByWeek, parseDay, todayLocal, weekStart } from './dates';
+import { formatClock, formatDayWithWeekday, formatMoment, groupByWeek, parseDay, todayLocal, weekStart } from './dates';
 import { excerpt } from './excerpt';
 
 describe('dates', () => {
@@ -41,5 +41,17 @@ describe('excerpt', () => {
     expect(excerpt('Short\nand sweet')).toBe('Short\nand sweet');
     const emoji = '🚀'.repeat(301);
     expect(excerpt(emoji)).toBe(`${'🚀'.repeat(300)}…`);
+  });
+});
+
+describe('formatClock / formatMoment', () => {
+  it('says when, in local time, briefly for today', () => {
+    const now = new Date(2026, 10, 25, 18, 0);
+    const at = (d: number, h: number, m: number) => new Date(2026, 10, d, h, m).toISOString();
+    expect(formatClock(at(25, 14, 2))).toBe('14:02');
+    expect(formatMoment(at(25, 14, 2), now)).toBe('14:02');
+    expect(formatMoment(at(24, 9, 5), now)).toBe('yesterday at 09:05');
+    expect(formatMoment(at(20, 23, 59), now)).toBe('Fri 20 Nov 2026 at 23:59');
+    expect(formatMoment('not a time', now)).toBe('not a time');
   });
 });

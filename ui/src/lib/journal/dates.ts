@@ -83,3 +83,26 @@ export function groupByWeek<T extends { entry_date: string }>(items: readonly T[
   }
   return groups;
 }
+
+/** "14:02" in the person's local time, from an ISO timestamp; the input itself if unreadable. */
+export function formatClock(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * When something happened, in the person's local time: "14:02" today, "yesterday at 14:02",
+ * otherwise "Tue 24 Nov 2026 at 14:02".
+ */
+export function formatMoment(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = todayLocal(date);
+  const today = todayLocal(now);
+  const yesterday = todayLocal(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
+  const clock = formatClock(iso);
+  if (day === today) return clock;
+  if (day === yesterday) return `yesterday at ${clock}`;
+  return `${formatDayWithWeekday(day)} at ${clock}`;
+}

@@ -521,6 +521,11 @@ export class Journal {
     await this.#tail;
   }
 
+  /** Saves pending edits now (when they can be saved) and waits for every write. */
+  flush(): Promise<void> {
+    return this.#flush();
+  }
+
   // ---- Editor ---------------------------------------------------------------------------
 
   #keepUnsaved(): void {
