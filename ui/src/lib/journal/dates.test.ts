@@ -39,6 +39,7 @@ describe('dates', () => {
 describe('excerpt', () => {
   it('keeps short bodies whole and cuts long ones at 300 characters, never mid-character', () => {
     expect(excerpt('Short\nand sweet')).toBe('Short\nand sweet');
+    expect(excerpt('## Heading\n\n  \nText\n\n\nMore')).toBe('## Heading\nText\nMore');
     const emoji = '🚀'.repeat(301);
     expect(excerpt(emoji)).toBe(`${'🚀'.repeat(300)}…`);
   });

@@ -1,0 +1,283 @@
+// A stand-in for the Rust side, for looking at the production build in a plain browser (see
+// shoot.sh): it answers Tauri's `invoke` with a seeded journal and then plays one "scene"
+// (query string `?scene=`) by clicking and typing like a person would. Never shipped: the
+// server in serve.py adds it to index.html only for screenshots.
+(() => {
+  'use strict';
+
+  const scene = new URLSearchParams(location.search).get('scene') ?? 'timeline';
+  const day = (offset) => new Date(Date.UTC(2026, 10, 25) - offset * 86_400_000).toISOString().slice(0, 10);
+  const now = '2026-11-25T13:02:00.000Z';
+
+  const RICH = [
+    '## What moved this week',
+    '',
+    'Shipped the **billing migration** dry run: rollback took *4 minutes* instead of 40.',
+    'Notes are in [the runbook](https://wiki.example.org/runbook) and `scripts/rollback.sh`.',
+    '',
+    '- Paired with Sam on the retry logic',
+    '- Wrote the on-call checklist',
+    '- [x] Asked for the staff rubric',
+    '',
+    '> Scope you choose, not scope you are given.',
+    '',
+    'Pasted from a chat: <script>alert("hi")</script> and <img src=x onerror=alert(1)> stay text,',
+    'and so does [this link](javascript:alert(1)). ![the latency chart](https://example.org/chart.png)',
+  ].join('\n');
+
+  const SEED = [
+    [RICH, ['work', 'migration'], 4, 5],
+    ['Quiet week. Mostly reviews and small fixes; noting it so I can see the rhythm later.', ['work'], 3, 2],
+    ['Asked my manager what separates senior from staff here. Answer: scope you choose, not scope you are given. Need to pick a problem nobody owns yet.', ['review', 'growth'], 4, 4],
+    ['Migration dry run went well; rollback took 4 minutes instead of 40. Wrote the runbook while it was fresh.', ['work', 'migration'], 5, 5],
+    ['Paired with Sam on the retry logic. Explaining it out loud showed me two gaps in my own understanding.', ['mentoring'], 4, 3],
+    ['Felt stuck: three days on a flaky test that turned out to be a clock skew in CI. Annoyed, but I know the harness far better now.', ['work', 'debugging'], 2, 2],
+    ['Kicked off the quarter: three goals, one of them scary, owning the billing migration end to end.', ['planning'], 4, 4],
+    ['Gave the design review for the new sync engine. Good questions from the platform team about backpressure.', ['speaking', 'design'], 4, 4],
+  ];
+  const entries = [];
+  for (let i = 0; i < 240; i += 1) {
+    const [body, tags, mood, progress] = SEED[i % SEED.length];
+    entries.push({
+      id: 240 - i,
+      entry_date: day(Math.floor(i * 1.3)),
+      body: i < SEED.length ? body : `${body}`,
+      tags,
+      mood: i % 5 === 4 ? null : mood,
+      progress: i % 7 === 6 ? null : progress,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+  }
+  const trash = [
+    { ...entries[5], id: 999, body: 'An entry I wrote twice by mistake.', deleted_at: now },
+    { ...entries[6], id: 998, body: 'Draft of the promotion case, moved to the goals doc.', deleted_at: now },
+  ];
+  const revisions = [
+    { id: 31, entry_id: 240, entry_date: day(0), body: RICH.split('\n').slice(0, 8).join('\n'), tags: ['work'], mood: 3, progress: 4, saved_at: '2026-11-25T11:40:00.000Z' },
+    { id: 30, entry_id: 240, entry_date: day(0), body: '## What moved this week\n\nShipped the billing migration dry run.', tags: ['work'], mood: 3, progress: null, saved_at: '2026-11-24T17:15:00.000Z' },
+    { id: 29, entry_id: 240, entry_date: day(1), body: 'Billing migration: dry run tomorrow. Nervous about the rollback.', tags: [], mood: 2, progress: null, saved_at: '2026-11-23T09:05:00.000Z' },
+  ];
+  const templates = [
+    { id: null, name: 'Blank page', body: '', builtin: true },
+    { id: null, name: 'Weekly check-in', body: '## What moved this week\n\n\n## Where I got stuck\n\n\n## What I learned\n\n\n## Next week I will\n\n', builtin: true },
+    { id: 1, name: 'One-to-one with my manager', body: '## Topics\n\n## Feedback\n', builtin: false },
+  ];
+  const drafts =
+    scene === 'recovery'
+      ? [
+          { entry_id: null, entry_date: day(0), body: 'Started writing about the offsite: the roadmap session finally gave the platform work a name, and I volunteered to', tags: ['offsite'], mood: 4, progress: null, saved_at: now },
+          { entry_id: 239, entry_date: entries[1].entry_date, body: `${entries[1].body} Also: finished the RFC draft.`, tags: ['work'], mood: 3, progress: 3, saved_at: '2026-11-25T12:48:00.000Z' },
+        ]
+      : [];
+
+  // ---- Markdown, enough of it for a preview ---------------------------------------------
+  const live = (href) => (/^(https?:\/\/|mailto:)/i.test(href) ? href : null);
+  function inline(text) {
+    const out = [];
+    const re = /(\*\*([^*]+)\*\*)|(\*([^*]+)\*)|(`([^`]+)`)|(!\[([^\]]*)\]\(([^)]*)\))|(\[([^\]]+)\]\(([^)]*)\))/g;
+    let last = 0;
+    let m;
+    while ((m = re.exec(text))) {
+      if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
+      if (m[1]) out.push({ kind: 'strong', children: [{ kind: 'text', text: m[2] }] });
+      else if (m[3]) out.push({ kind: 'emphasis', children: [{ kind: 'text', text: m[4] }] });
+      else if (m[5]) out.push({ kind: 'code', text: m[6] });
+      else if (m[7]) out.push({ kind: 'image', alt: m[8], src: m[9] });
+      else out.push({ kind: 'link', href: live(m[12]), children: [{ kind: 'text', text: m[11] }] });
+      last = re.lastIndex;
+    }
+    if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
+    return out;
+  }
+  function markdown(body) {
+    const nodes = [];
+    let para = null;
+    let list = null;
+    const flush = () => {
+      para = null;
+      list = null;
+    };
+    for (const line of body.split('\n')) {
+      const h = /^(#{1,6})\s+(.*)$/.exec(line);
+      const item = /^[-*]\s+(\[( |x)\]\s+)?(.*)$/.exec(line);
+      if (line.trim() === '') flush();
+      else if (h) {
+        flush();
+        nodes.push({ kind: 'heading', level: h[1].length, children: inline(h[2]) });
+      } else if (item) {
+        para = null;
+        if (!list) nodes.push((list = { kind: 'list', ordered: false, start: null, children: [] }));
+        list.children.push({ kind: 'item', checked: item[1] ? item[2] === 'x' : null, children: inline(item[3]) });
+      } else if (line.startsWith('> ')) {
+        flush();
+        nodes.push({ kind: 'quote', children: [{ kind: 'paragraph', children: inline(line.slice(2)) }] });
+      } else if (para) {
+        para.children.push({ kind: 'soft_break' }, ...inline(line));
+      } else {
+        list = null;
+        nodes.push((para = { kind: 'paragraph', children: inline(line) }));
+      }
+    }
+    return nodes;
+  }
+
+  // ---- Search -----------------------------------------------------------------------------
+  function search(q) {
+    const raw = q.text;
+    const hint = (raw.match(/"/g) ?? []).length % 2 === 1 ? 'An unclosed quote was closed at the end.' : null;
+    const words = raw
+      .replace(/"/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w && w !== 'OR' && !w.startsWith('-'))
+      .map((w) => w.toLowerCase().replace(/\*$/, ''));
+    const found = entries.filter(
+      (e) =>
+        words.every((w) => e.body.toLowerCase().includes(w)) &&
+        q.tags.every((t) => e.tags.includes(t)) &&
+        (q.min_mood === null || (e.mood ?? 0) >= q.min_mood),
+    );
+    const hits = found.slice(0, q.limit ?? 50).map((entry) => {
+      const lower = entry.body.toLowerCase();
+      const first = Math.min(...words.map((w) => lower.indexOf(w)).filter((i) => i >= 0), 0);
+      const start = Math.max(0, first - 40);
+      const text = (start > 0 ? '…' : '') + entry.body.slice(start, start + 160).replace(/\n+/g, ' ') + '…';
+      const parts = [];
+      const re = new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}\\w*)`, 'gi');
+      let last = 0;
+      let m;
+      while (words.length && (m = re.exec(text))) {
+        if (m.index > last) parts.push({ text: text.slice(last, m.index), hit: false });
+        parts.push({ text: m[0], hit: true });
+        last = re.lastIndex;
+      }
+      if (last < text.length) parts.push({ text: text.slice(last), hit: false });
+      return { entry, snippet: parts };
+    });
+    return { hits, more: found.length > hits.length, hint };
+  }
+
+  // ---- Commands -----------------------------------------------------------------------------
+  const handlers = {
+    app_info: () => ({ version: '0.1.0', data_dir: '/home/alex/.local/share/trajectory' }),
+    list_entries: ({ after, limit }) => {
+      const start = after ? entries.findIndex((e) => e.id === after.id) + 1 : 0;
+      const page = entries.slice(start, start + limit);
+      const last = page[page.length - 1];
+      return { entries: page, next: start + limit < entries.length && last ? { entry_date: last.entry_date, id: last.id } : null };
+    },
+    get_entry: ({ id }) => entries.find((e) => e.id === id),
+    create_entry: ({ draft }) => {
+      const entry = { ...draft, id: 1000 + entries.length, created_at: now, updated_at: now, deleted_at: null };
+      entries.unshift(entry);
+      return entry;
+    },
+    update_entry: ({ id, draft }) => {
+      const i = entries.findIndex((e) => e.id === id);
+      entries[i] = { ...entries[i], ...draft, updated_at: now };
+      return entries[i];
+    },
+    list_trash: () => trash,
+    empty_trash: () => trash.splice(0).length,
+    list_revisions: ({ id }) => revisions.filter((r) => r.entry_id === id),
+    restore_revision: ({ revisionId }) => {
+      const r = revisions.find((x) => x.id === revisionId);
+      return handlers.update_entry({ id: r.entry_id, draft: r });
+    },
+    list_tags: () => [
+      { name: 'work', count: 90 },
+      { name: 'migration', count: 60 },
+      { name: 'mentoring', count: 30 },
+      { name: 'meetings', count: 12 },
+      { name: 'review', count: 30 },
+      { name: 'growth', count: 30 },
+    ],
+    save_draft: ({ draft }) => ({ ...draft, saved_at: now }),
+    discard_draft: () => null,
+    pending_drafts: () => drafts,
+    list_templates: () => templates,
+    save_template: ({ template }) => ({ id: 9, ...template, builtin: false }),
+    delete_template: () => null,
+    search: ({ query }) => search(query),
+    render_markdown: ({ body }) => markdown(body),
+    open_link: () => null,
+  };
+
+  window.__TAURI_INTERNALS__ = {
+    invoke: (cmd, args) =>
+      new Promise((resolve, reject) => {
+        const handler = handlers[cmd];
+        setTimeout(() => (handler ? resolve(handler(args ?? {})) : reject({ code: 'internal', message: `no ${cmd}` })), 5);
+      }),
+    transformCallback: () => 0,
+    metadata: { currentWindow: { label: 'main' }, currentWebview: { label: 'main' } },
+  };
+
+  // ---- Scenes ---------------------------------------------------------------------------------
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const $ = (sel) => document.querySelector(sel);
+  const click = async (sel) => {
+    $(sel)?.click();
+    await sleep(150);
+  };
+  const type = async (sel, value) => {
+    const el = $(sel);
+    el.focus();
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    await sleep(300);
+  };
+  const open = (id) => click(`[data-entry-id="${id}"] button`);
+
+  const scenes = {
+    timeline: async () => {},
+    'editor-write': async () => {
+      await open(239);
+      $('.editor-pane').scrollTop = 400;
+      await type('[data-testid="entry-tags"]', 'work, me');
+    },
+    'editor-preview': async () => {
+      await open(240);
+      await click('[data-testid="preview-toggle"]');
+    },
+    search: async () => {
+      await open(237);
+      await type('[data-testid="search-input"]', 'rollback "runbook');
+      await click('[data-testid="search-filters-toggle"]');
+    },
+    history: async () => {
+      await open(240);
+      await click('[data-testid="revisions-toggle"]');
+      await sleep(400);
+      $('.editor-pane').scrollTop = 10_000;
+    },
+    recovery: async () => {},
+    templates: async () => {
+      await click('[data-testid="template-menu"]');
+    },
+    trash: async () => {
+      await click('[data-testid="show-trash"]');
+      await click('[data-testid="empty-trash"]');
+    },
+    failed: async () => {
+      handlers.update_entry = () => Promise.reject({ code: 'storage_unavailable', message: 'The journal is busy in another program.' });
+      await open(238);
+      await type('[data-testid="entry-body"]', `${entries[2].body} And one more thought.`);
+      await click('[data-testid="save-entry"]');
+    },
+    scrolled: async () => {
+      const viewport = $('[data-testid="timeline-scroll"]');
+      viewport.scrollTop = 9_000;
+      viewport.dispatchEvent(new Event('scroll'));
+    },
+  };
+
+  addEventListener('DOMContentLoaded', async () => {
+    for (let i = 0; i < 100 && document.body.dataset.timelineReady !== 'true'; i += 1) await sleep(50);
+    await sleep(200);
+    await scenes[scene]?.();
+    await sleep(500);
+    document.title = 'ready';
+  });
+})();
