@@ -8,6 +8,7 @@ import type {
   DraftInput,
   Entry,
   EntryDraft,
+  MdNode,
   PageCursor,
   Revision,
   SearchQuery,
@@ -37,6 +38,8 @@ export interface FakeOptions {
   drafts?: KeptDraft[];
   templates?: Template[];
   now?: () => string;
+  /** The preview tree for a body (a paragraph of its text by default). */
+  markdown?: (body: string) => MdNode[];
 }
 
 function tagsOf(draft: EntryDraft): string[] {
@@ -196,7 +199,11 @@ export function fakeBackend(initial: Entry[] = [], options: FakeOptions = {}) {
         return { hits, more: false, hint: null };
       }
       case 'render_markdown':
-        return [{ kind: 'paragraph', children: [{ kind: 'text', text: args.body as string }] }];
+        return (
+          options.markdown?.(args.body as string) ?? [
+            { kind: 'paragraph', children: [{ kind: 'text', text: args.body as string }] },
+          ]
+        );
       case 'open_link':
         return null;
       default:
