@@ -39,6 +39,19 @@ export function weekStart(day: string): string | null {
   return isoOf(date);
 }
 
+const weeks = new Map<string, string | null>();
+
+/** `weekStart`, remembered per day: the timeline asks for the same days again and again. */
+export function weekOf(day: string): string | null {
+  let week = weeks.get(day);
+  if (week === undefined) {
+    week = weekStart(day);
+    if (weeks.size >= 200_000) weeks.clear();
+    weeks.set(day, week);
+  }
+  return week;
+}
+
 /** "23 Nov 2026". Unparseable input is returned unchanged. */
 export function formatDay(day: string): string {
   const date = parseDay(day);

@@ -154,7 +154,8 @@ export interface JournalOptions {
 
 export class Journal {
   // Timeline
-  entries = $state<Entry[]>([]);
+  // Lists are replaced, never changed in place: raw state avoids proxying 100,000 entries.
+  entries = $state.raw<Entry[]>([]);
   next = $state<PageCursor | null>(null);
   /** True once the first page has arrived (or failed to). */
   firstPageSettled = $state(false);
@@ -164,7 +165,7 @@ export class Journal {
 
   // Trash
   showTrash = $state(false);
-  trash = $state<Entry[]>([]);
+  trash = $state.raw<Entry[]>([]);
   trashLoading = $state(false);
   trashError = $state<AppError | null>(null);
   /** How many entries the last "Empty trash" removed for good, to say so. */
@@ -183,18 +184,18 @@ export class Journal {
 
   // Crash recovery
   /** Unsaved text found at start-up, waiting for the person to restore or discard it. */
-  recoveries = $state<KeptDraft[]>([]);
+  recoveries = $state.raw<KeptDraft[]>([]);
   /** A failed restore or discard, and which recovery it was about (its slot). */
   recoveryError = $state<{ slot: number; error: AppError } | null>(null);
 
   // History of the open entry
   showHistory = $state(false);
-  revisions = $state<Revision[]>([]);
+  revisions = $state.raw<Revision[]>([]);
   revisionsLoading = $state(false);
   revisionsError = $state<AppError | null>(null);
 
   // Tags in use, for autocomplete
-  knownTags = $state<TagCount[]>([]);
+  knownTags = $state.raw<TagCount[]>([]);
   tagsError = $state<AppError | null>(null);
 
   #baseline = $state<Draft>(emptyDraft(''));
@@ -244,9 +245,12 @@ export class Journal {
     this.#baseline = copy(this.draft);
   }
 
-  /** True when the stored entry `id` has edits the person has not saved yet. */
+  /**
+   * True when the stored entry `id` has edits that are not saved and will not be by the next
+   * autosave on its own: edits left behind in another entry, or a save that failed.
+   */
   hasUnsavedEdits(id: number): boolean {
-    return this.#unsaved.has(id) || (this.draft.id === id && this.dirty);
+    return this.#unsaved.has(id) || (this.draft.id === id && this.dirty && this.saveState === 'failed');
   }
 
   /** Stops the timers (the component is going away). */

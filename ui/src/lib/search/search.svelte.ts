@@ -47,7 +47,7 @@ export class Search {
   filters = $state<Filters>(emptyFilters());
   showFilters = $state(false);
 
-  hits = $state<SearchHit[]>([]);
+  hits = $state.raw<SearchHit[]>([]);
   more = $state(false);
   hint = $state<string | null>(null);
   error = $state<AppError | null>(null);

@@ -5,7 +5,7 @@ import { toAppError } from '../ipc/commands';
 import type { AppError, Template } from '../ipc/commands';
 
 export class Templates {
-  list = $state<Template[]>([]);
+  list = $state.raw<Template[]>([]);
   loadError = $state<AppError | null>(null);
   saveError = $state<AppError | null>(null);
   /** A failed delete, and which template it was about. */
