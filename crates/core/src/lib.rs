@@ -1,13 +1,33 @@
-//! Trajectory's pure domain: the journal's types and the rules every front end shares.
+//! Trajectory's pure domain: the journal's, goals' and milestones' types, the rules every
+//! front end shares, and milestone velocity.
 //!
 //! Nothing here touches files, the network, a database or the clock: dates and times arrive
 //! as parameters, so the app, the CLI and the tests compute the same answers.
 
 pub mod entry;
 pub mod error;
+pub mod goal;
+pub mod milestone;
+pub mod paused;
+pub mod velocity;
 
 pub use entry::{
     Entry, EntryDraft, EntryId, EntryPage, MAX_BODY_BYTES, MAX_TAG_CHARS, MAX_TAGS, PageCursor,
     ValidEntry, parse_date,
 };
 pub use error::{DomainError, ErrorCode};
+pub use goal::{
+    Goal, GoalDraft, GoalId, GoalStatus, MAX_CADENCE_WEEKS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
+    ValidGoal, check_cadence, velocity_of_cadence,
+};
+pub use milestone::{
+    Milestone, MilestoneDraft, MilestoneId, MilestoneKind, ValidMilestone, WEIGHT_RANGE,
+    check_achieved_date, check_weight,
+};
+pub use paused::{
+    DateRange, PauseClock, PausedDraft, PausedPeriod, PausedPeriodId, ValidPause, paused_ranges,
+};
+pub use velocity::{
+    Achievement, Baseline, BaselineSource, Forecast, ForecastItem, PaceSource, Scope, Step,
+    VelocityPoint, VelocitySettings, baseline, forecast, series, velocity_at,
+};
