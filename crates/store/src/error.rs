@@ -8,6 +8,12 @@ pub enum StoreError {
     Domain(#[from] DomainError),
     #[error("No entry with id {id}.")]
     EntryNotFound { id: i64 },
+    #[error("No goal with id {id}.")]
+    GoalNotFound { id: i64 },
+    #[error("No milestone with id {id}.")]
+    MilestoneNotFound { id: i64 },
+    #[error("No paused period with id {id}.")]
+    PausedPeriodNotFound { id: i64 },
     #[error("Entry {id} is in the trash; restore it before editing.")]
     EntryInTrash { id: i64 },
     #[error(
@@ -34,7 +40,10 @@ impl StoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
             StoreError::Domain(e) => e.code(),
-            StoreError::EntryNotFound { .. } => ErrorCode::NotFound,
+            StoreError::EntryNotFound { .. }
+            | StoreError::GoalNotFound { .. }
+            | StoreError::MilestoneNotFound { .. }
+            | StoreError::PausedPeriodNotFound { .. } => ErrorCode::NotFound,
             StoreError::EntryInTrash { .. } => ErrorCode::InTrash,
             StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             StoreError::NoDataDir | StoreError::Io { .. } => ErrorCode::StorageUnavailable,

@@ -5,6 +5,9 @@ pub mod data_dir;
 mod db;
 pub mod entries;
 pub mod error;
+pub mod goals;
+pub mod milestones;
+pub mod paused;
 pub mod schema;
 
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE, resolve_data_dir};

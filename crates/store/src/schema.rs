@@ -4,7 +4,11 @@ use rusqlite_migration::{M, Migrations};
 
 /// Every migration, oldest first. Version N of the schema is the first N of these.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/0001_entries.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_entries.sql")),
+        // 0002 is taken by a parallel journal change; it will be listed before this one.
+        M::up(include_str!("migrations/0003_goals.sql")),
+    ])
 }
 
 /// The newest schema version this build knows.
@@ -13,7 +17,7 @@ pub fn latest_version() -> i64 {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: i64 = 1;
+const MIGRATION_COUNT: i64 = 2;
 
 #[cfg(test)]
 mod tests {
