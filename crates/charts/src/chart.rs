@@ -311,6 +311,15 @@ fn encode_png(rgb: &[u8], (width, height): (u32, u32)) -> Result<Vec<u8>, ChartE
     Ok(out)
 }
 
+/// "1 milestone", "3 milestones": a count with the right noun.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Formats a velocity for people: two decimals under ten, one above.
 pub(crate) fn rate(v: f64) -> String {
     if v.abs() < 10.0 {

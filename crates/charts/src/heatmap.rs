@@ -8,6 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::chart::count;
 use crate::chart::{
     Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, drawing, frame, render,
 };
@@ -267,13 +268,13 @@ fn describe(d: &HeatmapData<'_>) -> TextAlternative {
         day = next;
     }
     let mut text = format!(
-        "Journal entries from {} to {}: {} entries, written on {} of {} days. {} milestones were achieved in this time.",
+        "Journal entries from {} to {}: {}, written on {} of {} days. {} achieved in this time.",
         d.from,
         d.to,
-        entries,
+        count(entries as usize, "entry", "entries"),
         counts.len(),
         days,
-        milestones.len()
+        count(milestones.len(), "milestone was", "milestones were")
     );
     if best.0 > 1 {
         text.push_str(&format!(

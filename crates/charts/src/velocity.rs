@@ -7,6 +7,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use trajectory_core::{Baseline, BaselineSource, DateRange, VelocityPoint};
 
+use crate::chart::count;
 use crate::chart::{
     Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, drawing, frame, rate,
     render, unit_caption,
@@ -225,13 +226,6 @@ fn describe(d: &VelocityData<'_>) -> TextAlternative {
             ),
         });
     }
-    let count = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
     text.push_str(&format!(
         " {} marked",
         count(d.milestones.len(), "milestone is", "milestones are")
