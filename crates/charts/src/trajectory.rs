@@ -135,15 +135,22 @@ impl Figure for TrajectoryFigure<'_> {
             .map_err(drawing)?;
 
         // Target and as-of lines, labelled at the top.
-        // The earlier of the two labels leans left of its line, the later one right, so
-        // they stay apart when the dates are close.
+        // The earlier of the two labels leans left of its line and the later one right, so
+        // they stay apart when the dates are close; near the right edge a label always sits
+        // left of its line, so it is not cut off.
         let target_later = d.goal.target_date >= d.as_of;
-        let lean = |later: bool| if later { HPos::Left } else { HPos::Right };
-        for (date, label, h) in [
-            (d.goal.target_date, " target", lean(target_later)),
-            (d.as_of, "as of ", lean(!target_later)),
+        let gap = style.pad / 3;
+        for (date, label, later) in [
+            (d.goal.target_date, "target", target_later),
+            (d.as_of, "as of", !target_later),
         ] {
             let x = axis.x(date);
+            let right_of_line = later && x < axis.range().end * 0.9;
+            let (h, dx) = if right_of_line {
+                (HPos::Left, gap)
+            } else {
+                (HPos::Right, -gap)
+            };
             chart
                 .draw_series(std::iter::once(PathElement::new(
                     vec![(x, 0.0), (x, top)],
@@ -151,13 +158,16 @@ impl Figure for TrajectoryFigure<'_> {
                 )))
                 .map_err(drawing)?;
             chart
-                .draw_series(std::iter::once(Text::new(
-                    label,
-                    (x, top),
-                    style
-                        .text(style.small, p.muted)
-                        .pos(Pos::new(h, VPos::Bottom)),
-                )))
+                .draw_series(std::iter::once(
+                    EmptyElement::at((x, top))
+                        + Text::new(
+                            label,
+                            (dx, 0),
+                            style
+                                .text(style.small, p.muted)
+                                .pos(Pos::new(h, VPos::Bottom)),
+                        ),
+                ))
                 .map_err(drawing)?;
         }
         let dash = (style.pad as u32).max(6);
@@ -234,22 +244,25 @@ fn describe(d: &TrajectoryData<'_>) -> TextAlternative {
         .filter(|m| m.goal_id == d.goal.id)
         .collect();
     let done = lines.achieved.len();
+    // Weights are whole numbers; this also keeps an empty sum (−0.0) from reading "-0".
+    let weight = |w: f64| format!("{}", w.round().abs() as i64);
     let mut text = format!(
-        "Goal \"{}\", from {} to the target {}. By {}, {} of {} milestones are achieved, worth {} of {} weight",
+        "Goal \"{}\", from {} to the target {}. By {}, {} of {} milestones are achieved, worth {} of {} weight points",
         d.goal.title,
         d.goal.start_date,
         d.goal.target_date,
         d.as_of,
         done,
         mine.len(),
-        achieved,
-        lines.total
+        weight(achieved),
+        weight(lines.total)
     );
     if lines.planned.is_empty() {
         text.push_str("; no milestone has a planned date yet.");
     } else {
         text.push_str(&format!(
-            "; the plan had {planned_by_now} weight done by then."
+            "; the plan had {} done by then.",
+            weight(planned_by_now)
         ));
     }
     match d.forecast {

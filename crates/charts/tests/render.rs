@@ -245,7 +245,7 @@ fn the_trajectory_lists_every_milestone_and_tells_the_forecast() {
     assert_eq!(chart.alt.rows[2][4], f.items[0].expected_date.to_string());
     let text = &chart.alt.description;
     assert!(
-        text.contains("2 of 4 milestones are achieved, worth 3 of 8 weight"),
+        text.contains("2 of 4 milestones are achieved, worth 3 of 8 weight points"),
         "{text}"
     );
     assert!(
