@@ -248,10 +248,7 @@ fn the_trajectory_lists_every_milestone_and_tells_the_forecast() {
         text.contains("2 of 4 milestones are achieved, worth 3 of 8 weight points"),
         "{text}"
     );
-    assert!(
-        text.contains("the plan had 3 weight done by then"),
-        "{text}"
-    );
+    assert!(text.contains("the plan had 3 done by then"), "{text}");
     assert!(
         text.contains("the last open milestone lands around"),
         "{text}"
