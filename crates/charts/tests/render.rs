@@ -367,3 +367,21 @@ fn the_heatmap_counts_days_entries_runs_and_milestones() {
     let png = heatmap_chart(&data, &ChartOptions::png(Theme::Dark)).unwrap();
     assert_eq!(decode(&png.image).0, (1600, 900));
 }
+
+#[test]
+fn ten_years_of_daily_velocity_stay_under_300_kb_of_svg() {
+    let s = sample(3652);
+    let slump = [DateRange::new(d("2027-01-01"), d("2027-06-01")).unwrap()];
+    let paused = [DateRange::new(d("2029-01-01"), d("2029-03-01")).unwrap()];
+    let data = VelocityData {
+        series: &s.points,
+        baseline: Some(BASELINE),
+        slumps: &slump,
+        paused: &paused,
+        milestones: &s.marks,
+    };
+    assert_eq!(s.points.len(), 3653);
+    let chart = velocity_chart(&data, &ChartOptions::svg(Theme::Light)).unwrap();
+    let size = chart.image.as_bytes().len();
+    assert!(size <= 300 * 1024, "{size} bytes");
+}
