@@ -1,5 +1,7 @@
-//! Renders every chart from made-up data (three months and ten years, light and dark) into a
-//! folder, to look at them: `cargo run -p trajectory-charts --example gallery -- OUT_DIR`.
+//! Renders every chart from made-up data (three months and ten years, light and dark, at
+//! 1600×900 and 800×450) into a folder, to look at them:
+//! `cargo run -p trajectory-charts --example gallery -- OUT_DIR`.
+//! docs/screenshots/chart-*.png are copies of some of these (see docs/screenshots/CHARTS.md).
 
 use std::path::{Path, PathBuf};
 

@@ -7,9 +7,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
+use chrono::NaiveDate;
+
 use crate::font;
 use crate::png_canvas::PngCanvas;
 use crate::theme::{Palette, Theme};
+use crate::time_axis::TimeAxis;
 
 /// A chart could not be drawn.
 #[derive(Debug, thiserror::Error)]
@@ -161,10 +164,11 @@ impl Style {
         (size / 1.24 * 1.35).round() as i32
     }
 
-    /// At most how many date ticks fit across the plot.
-    pub fn max_date_ticks(&self) -> usize {
-        let label_px = self.label / 1.24 * 6.5;
-        ((f64::from(self.width) * 0.85) / label_px).floor().max(2.0) as usize
+    /// A date axis whose tick labels fit across the plot (about 85% of the picture's width;
+    /// DejaVu Sans digits are about 0.64 em wide).
+    pub fn date_axis(&self, from: NaiveDate, to: NaiveDate) -> TimeAxis {
+        let char_px = self.label / 1.24 * 0.64;
+        TimeAxis::fitting(from, to, f64::from(self.width) * 0.85, char_px)
     }
 }
 
@@ -346,6 +350,10 @@ mod tests {
         let small = Style::new(&ChartOptions::svg(Theme::Light));
         let big = Style::new(&ChartOptions::png(Theme::Light));
         assert!(big.label > small.label);
-        assert!(big.max_date_ticks() >= small.max_date_ticks());
+        let (from, to) = (
+            NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        );
+        assert!(big.date_axis(from, to).ticks.len() >= small.date_axis(from, to).ticks.len());
     }
 }

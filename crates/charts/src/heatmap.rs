@@ -219,7 +219,17 @@ impl Figure for HeatmapFigure<'_> {
                     shade(&p, count).filled(),
                 ))
                 .map_err(drawing)?;
-                if milestones.contains(&day) {
+                if milestones.contains(&day) && cell - inset < 9.0 {
+                    // Too small for a visible dot: the whole square takes the mark.
+                    area.draw(&Rectangle::new(
+                        [
+                            (x0 as i32, y0 as i32),
+                            ((x0 + cell - inset) as i32, (y0 + cell - inset) as i32),
+                        ],
+                        p.danger.filled(),
+                    ))
+                    .map_err(drawing)?;
+                } else if milestones.contains(&day) {
                     let c = (x0 + (cell - inset) / 2.0, y0 + (cell - inset) / 2.0);
                     let r = ((cell - inset) / 3.2).max(1.5);
                     area.draw(&Circle::new(

@@ -10,7 +10,6 @@ use crate::chart::{
     Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, drawing, frame,
     render, unit_caption,
 };
-use crate::time_axis::TimeAxis;
 
 /// One entry's ratings: mood and felt progress, each 1–5 when given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,7 +123,7 @@ impl Figure for MoodFigure<'_> {
             "monthly average, 1 (low) to 5 (high)"
         };
         let area = unit_caption(&area, style, unit)?;
-        let axis = TimeAxis::new(self.data.from, self.data.to, style.max_date_ticks());
+        let axis = style.date_axis(self.data.from, self.data.to);
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(style.line_height(style.label) + style.pad / 2)
             .y_label_area_size((style.label / 1.24 * 2.2) as i32)

@@ -43,6 +43,16 @@ impl TickUnit {
         }
     }
 
+    /// About how many characters a tick label of this unit takes.
+    fn label_chars(self) -> f64 {
+        match self {
+            TickUnit::Day | TickUnit::Week | TickUnit::HalfMonth => 6.0,
+            TickUnit::Month => 5.0,
+            TickUnit::Quarter | TickUnit::HalfYear => 8.0,
+            TickUnit::Years(_) => 4.0,
+        }
+    }
+
     /// Every tick date from `from` to `to`, both included.
     fn ticks(self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
         from.iter_days()
@@ -79,12 +89,29 @@ impl TimeAxis {
     /// An axis from `from` to `to` with at most `max_ticks` ticks (at least two, where the
     /// span allows), aligned to calendar boundaries.
     pub fn new(from: NaiveDate, to: NaiveDate, max_ticks: usize) -> TimeAxis {
+        TimeAxis::choose(from, to, |_| max_ticks.max(2) as i64)
+    }
+
+    /// An axis whose labels fit across `width` pixels at `char_px` pixels a character, with
+    /// at least three characters of space between neighbouring labels.
+    pub fn fitting(from: NaiveDate, to: NaiveDate, width: f64, char_px: f64) -> TimeAxis {
+        TimeAxis::choose(from, to, |u| {
+            (width / ((u.label_chars() + 3.0) * char_px))
+                .floor()
+                .max(2.0) as i64
+        })
+    }
+
+    /// The finest unit whose ticks number no more than `max_for(unit)`.
+    fn choose(from: NaiveDate, to: NaiveDate, max_for: impl Fn(TickUnit) -> i64) -> TimeAxis {
         let to = to.max(from.checked_add_days(Days::new(1)).unwrap_or(from));
         let days = (to - from).num_days();
-        let max = max_ticks.max(2) as i64;
         let unit = UNITS
             .into_iter()
-            .find(|u| u.estimate(days) <= max && u.ticks(from, to).len() as i64 <= max)
+            .find(|u| {
+                let max = max_for(*u);
+                u.estimate(days) <= max && u.ticks(from, to).len() as i64 <= max
+            })
             .unwrap_or(TickUnit::Years(10));
         TimeAxis {
             from,
@@ -216,6 +243,16 @@ mod tests {
         let narrow = TimeAxis::new(d("2016-06-01"), d("2026-05-31"), 6);
         assert_eq!(narrow.unit, TickUnit::Years(2));
         assert!(narrow.ticks.len() <= 6);
+    }
+
+    #[test]
+    fn fitting_picks_yearly_ticks_for_ten_years_at_export_size() {
+        let wide = TimeAxis::fitting(d("2016-11-25"), d("2026-11-25"), 1360.0, 14.0);
+        assert_eq!(wide.unit, TickUnit::Years(1));
+        let narrow = TimeAxis::fitting(d("2016-11-25"), d("2026-11-25"), 400.0, 7.5);
+        assert_eq!(narrow.unit, TickUnit::Years(2));
+        let quarter = TimeAxis::fitting(d("2026-08-27"), d("2026-11-25"), 680.0, 7.5);
+        assert_eq!(quarter.unit, TickUnit::HalfMonth);
     }
 
     #[test]

@@ -114,7 +114,7 @@ impl Figure for TrajectoryFigure<'_> {
         let area = frame(root, style, &title, &legend)?;
         let area = unit_caption(&area, style, "cumulative milestone weight")?;
         let start = d.goal.start_date;
-        let axis = TimeAxis::new(start, d.end(&lines), style.max_date_ticks());
+        let axis = style.date_axis(start, d.end(&lines));
         let top = (lines.total * 1.1).max(1.0).ceil();
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(style.line_height(style.label) + style.pad / 2)

@@ -114,7 +114,7 @@ impl Figure for VelocityFigure<'_> {
                 return Ok(());
             }
         };
-        let axis = TimeAxis::new(first, last, style.max_date_ticks());
+        let axis = style.date_axis(first, last);
         let peak = d
             .series
             .iter()
