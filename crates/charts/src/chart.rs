@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 use crate::font;
 use crate::png_canvas::PngCanvas;
 use crate::theme::{Palette, Theme};
-use crate::time_axis::TimeAxis;
+use crate::time_axis::{DayCoord, TimeAxis};
+use plotters::coord::types::RangedCoordf64;
 
 /// A chart could not be drawn.
 #[derive(Debug, thiserror::Error)]
@@ -272,6 +273,47 @@ pub(crate) fn unit_caption<DB: DrawingBackend>(
     .map_err(drawing)?;
     let below = style.line_height(style.small) + style.pad / 2;
     Ok(area.margin(below, 0, 0, 0))
+}
+
+/// A chart over dates: x in days along `axis`, y over `y`.
+pub(crate) type DateChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<DayCoord, RangedCoordf64>>;
+
+/// How the y axis of a date chart is labelled.
+pub(crate) struct YAxis<'f> {
+    pub range: std::ops::Range<f64>,
+    /// Roughly how many labels.
+    pub labels: usize,
+    /// The widest label, in characters.
+    pub chars: f64,
+    pub format: &'f dyn Fn(&f64) -> String,
+}
+
+/// Builds a date chart on `area` and draws its axes and horizontal grid in the theme.
+pub(crate) fn date_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    style: &Style,
+    axis: &TimeAxis,
+    y: YAxis<'_>,
+) -> Result<DateChart<'a, DB>, ChartError> {
+    let p = style.palette;
+    let mut chart = ChartBuilder::on(area)
+        .x_label_area_size(style.line_height(style.label) + style.pad / 2)
+        .y_label_area_size((style.label / 1.24 * (y.chars * 0.64 + 1.0)) as i32)
+        .build_cartesian_2d(axis.coord(), y.range)
+        .map_err(drawing)?;
+    chart
+        .configure_mesh()
+        .x_label_formatter(&|x| axis.label(axis.date(*x)))
+        .y_label_formatter(y.format)
+        .y_labels(y.labels)
+        .label_style(style.text(style.label, p.muted))
+        .axis_style(p.axis)
+        .bold_line_style(p.grid)
+        .light_line_style(p.background)
+        .disable_x_mesh()
+        .draw()
+        .map_err(drawing)?;
+    Ok(chart)
 }
 
 /// Draws `figure` in the requested format and size.

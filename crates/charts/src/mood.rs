@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::chart::{
-    Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, drawing, frame,
-    render, unit_caption,
+    Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, YAxis, date_chart,
+    drawing, frame, render, unit_caption,
 };
 
 /// One entry's ratings: mood and felt progress, each 1–5 when given.
@@ -124,29 +124,25 @@ impl Figure for MoodFigure<'_> {
         };
         let area = unit_caption(&area, style, unit)?;
         let axis = style.date_axis(self.data.from, self.data.to);
-        let mut chart = ChartBuilder::on(&area)
-            .x_label_area_size(style.line_height(style.label) + style.pad / 2)
-            .y_label_area_size((style.label / 1.24 * 2.2) as i32)
-            .build_cartesian_2d(axis.coord(), 0.7..5.3)
-            .map_err(drawing)?;
-        chart
-            .configure_mesh()
-            .x_label_formatter(&|x| axis.label(axis.date(*x)))
-            .y_label_formatter(&|y: &f64| {
-                if (y.round() - y).abs() < 1e-6 {
-                    format!("{y:.0}")
-                } else {
-                    String::new()
-                }
-            })
-            .y_labels(10)
-            .label_style(style.text(style.label, p.muted))
-            .axis_style(p.axis)
-            .bold_line_style(p.grid)
-            .light_line_style(p.background)
-            .disable_x_mesh()
-            .draw()
-            .map_err(drawing)?;
+        // Labels on the whole numbers of the 1–5 scale only.
+        let whole = |y: &f64| {
+            if (y.round() - y).abs() < 1e-6 {
+                format!("{y:.0}")
+            } else {
+                String::new()
+            }
+        };
+        let mut chart = date_chart(
+            &area,
+            style,
+            &axis,
+            YAxis {
+                range: 0.7..5.3,
+                labels: 10,
+                chars: 2.0,
+                format: &whole,
+            },
+        )?;
         if buckets.iter().all(|b| b.entries == 0) {
             chart
                 .draw_series(std::iter::once(Text::new(

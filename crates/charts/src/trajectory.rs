@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use trajectory_core::{Forecast, Goal, Milestone, PaceSource};
 
 use crate::chart::{
-    Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, drawing, frame, rate,
-    render, unit_caption,
+    Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, YAxis, date_chart,
+    drawing, frame, rate, render, unit_caption,
 };
 use crate::theme::Palette;
 use crate::time_axis::TimeAxis;
@@ -116,23 +116,17 @@ impl Figure for TrajectoryFigure<'_> {
         let start = d.goal.start_date;
         let axis = style.date_axis(start, d.end(&lines));
         let top = (lines.total * 1.1).max(1.0).ceil();
-        let mut chart = ChartBuilder::on(&area)
-            .x_label_area_size(style.line_height(style.label) + style.pad / 2)
-            .y_label_area_size((style.label / 1.24 * 3.2) as i32)
-            .build_cartesian_2d(axis.coord(), 0.0..top)
-            .map_err(drawing)?;
-        chart
-            .configure_mesh()
-            .x_label_formatter(&|x| axis.label(axis.date(*x)))
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .y_labels((top as usize + 1).min(8))
-            .label_style(style.text(style.label, p.muted))
-            .axis_style(p.axis)
-            .bold_line_style(p.grid)
-            .light_line_style(p.background)
-            .disable_x_mesh()
-            .draw()
-            .map_err(drawing)?;
+        let mut chart = date_chart(
+            &area,
+            style,
+            &axis,
+            YAxis {
+                range: 0.0..top,
+                labels: (top as usize + 1).min(8),
+                chars: 4.0,
+                format: &|y| format!("{y:.0}"),
+            },
+        )?;
 
         // Target and as-of lines, labelled at the top.
         // The earlier of the two labels leans left of its line and the later one right, so

@@ -3,16 +3,15 @@
 
 use chrono::NaiveDate;
 use plotters::coord::Shift;
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use trajectory_core::{Baseline, BaselineSource, DateRange, VelocityPoint};
 
 use crate::chart::count;
 use crate::chart::{
-    Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, drawing, frame, rate,
-    render, unit_caption,
+    Chart, ChartError, ChartOptions, DateChart, Figure, Style, Swatch, TextAlternative, YAxis,
+    date_chart, drawing, frame, rate, render, unit_caption,
 };
-use crate::time_axis::{DayCoord, TimeAxis};
+use crate::time_axis::TimeAxis;
 
 /// One achieved milestone, as a marker on the velocity line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +55,7 @@ struct VelocityFigure<'a> {
 }
 
 fn shade<DB: DrawingBackend>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<DayCoord, RangedCoordf64>>,
+    chart: &mut DateChart<'_, DB>,
     axis: &TimeAxis,
     ranges: &[DateRange],
     top: f64,
@@ -124,23 +123,17 @@ impl Figure for VelocityFigure<'_> {
         let top = (peak * 1.15).max(0.5);
 
         let area = unit_caption(&area, style, "milestones per 30 days")?;
-        let mut chart = ChartBuilder::on(&area)
-            .x_label_area_size(style.line_height(style.label) + style.pad / 2)
-            .y_label_area_size((style.label / 1.24 * 3.2) as i32)
-            .build_cartesian_2d(axis.coord(), 0.0..top)
-            .map_err(drawing)?;
-        chart
-            .configure_mesh()
-            .x_label_formatter(&|x| axis.label(axis.date(*x)))
-            .y_label_formatter(&|y| format!("{y:.1}"))
-            .y_labels(6)
-            .label_style(style.text(style.label, p.muted))
-            .axis_style(p.axis)
-            .bold_line_style(p.grid)
-            .light_line_style(p.background)
-            .disable_x_mesh()
-            .draw()
-            .map_err(drawing)?;
+        let mut chart = date_chart(
+            &area,
+            style,
+            &axis,
+            YAxis {
+                range: 0.0..top,
+                labels: 6,
+                chars: 4.0,
+                format: &|y| format!("{y:.1}"),
+            },
+        )?;
 
         shade(&mut chart, &axis, d.paused, top, p.sunken)?;
         shade(&mut chart, &axis, d.slumps, top, p.slump)?;
