@@ -1,5 +1,5 @@
-//! Renders every chart from made-up data (three months and ten years, light and dark, at
-//! 1600×900 and 800×450) into a folder, to look at them:
+//! Renders every chart from made-up data (three months and ten years, light and dark; PNG at
+//! 1600×900 and 800×450, SVG at 960×540) into a folder, to look at them:
 //! `cargo run -p trajectory-charts --example gallery -- OUT_DIR`.
 //! docs/screenshots/chart-*.png are copies of some of these (see docs/screenshots/CHARTS.md).
 
@@ -271,6 +271,24 @@ fn main() {
             } else {
                 "dark"
             };
+            let svg = ChartOptions::svg(theme);
+            let svg_name = |chart: &str| format!("{chart}-{label}-{t}.svg");
+            save(
+                &dir,
+                &svg_name("velocity"),
+                &velocity_chart(&data, &svg).unwrap(),
+            );
+            save(
+                &dir,
+                &svg_name("trajectory"),
+                &trajectory_chart(&trajectory, &svg).unwrap(),
+            );
+            save(&dir, &svg_name("mood"), &mood_chart(&mood, &svg).unwrap());
+            save(
+                &dir,
+                &svg_name("heatmap"),
+                &heatmap_chart(&heat, &svg).unwrap(),
+            );
             for (size, options) in [
                 ("", ChartOptions::png(theme)),
                 (

@@ -204,40 +204,94 @@ impl Figure for HeatmapFigure<'_> {
                 };
                 month = next;
             }
+            // Empty days are not drawn one by one (ten years would be thousands of SVG
+            // rectangles): the block is filled with the empty shade, the gaps between squares
+            // are drawn as thin strips, and days outside the range are covered again.
+            let fill = |x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor| {
+                area.draw(&Rectangle::new(
+                    [(x0 as i32, y0 as i32), (x1 as i32, y1 as i32)],
+                    colour.filled(),
+                ))
+                .map_err(drawing)
+            };
+            let (right, bottom) = (grid_x + band.columns as f64 * cell, grid_y + 7.0 * cell);
+            fill(grid_x, grid_y, right - inset, bottom - inset, p.sunken)?;
+            if inset >= 1.0 {
+                for k in 1..band.columns {
+                    let x = grid_x + k as f64 * cell;
+                    fill(x - inset, grid_y, x, bottom, p.background)?;
+                }
+                for k in 1..7 {
+                    let y = grid_y + f64::from(k) * cell;
+                    fill(grid_x, y - inset, right, y, p.background)?;
+                }
+            }
+            let column =
+                |date: NaiveDate| ((monday(date) - band.first_monday).num_days() / 7) as f64;
+            let row = |date: NaiveDate| f64::from(date.weekday().num_days_from_monday());
+            let (first_col, last_col) = (column(band.from), column(band.to));
+            // Whole weeks before and after the range, then the days of its first and last
+            // week that fall outside it.
+            fill(
+                grid_x,
+                grid_y,
+                grid_x + first_col * cell,
+                bottom,
+                p.background,
+            )?;
+            fill(
+                grid_x + (last_col + 1.0) * cell,
+                grid_y,
+                right,
+                bottom,
+                p.background,
+            )?;
+            let x = grid_x + first_col * cell;
+            fill(
+                x,
+                grid_y,
+                x + cell,
+                grid_y + row(band.from) * cell,
+                p.background,
+            )?;
+            let x = grid_x + last_col * cell;
+            fill(
+                x,
+                grid_y + (row(band.to) + 1.0) * cell,
+                x + cell,
+                bottom,
+                p.background,
+            )?;
+
             let mut day = band.from;
             while day <= band.to {
-                let col = (monday(day) - band.first_monday).num_days() / 7;
-                let row = day.weekday().num_days_from_monday();
-                let x0 = grid_x + col as f64 * cell;
-                let y0 = grid_y + f64::from(row) * cell;
+                let x0 = grid_x + column(day) * cell;
+                let y0 = grid_y + row(day) * cell;
                 let count = counts.get(&day).copied().unwrap_or(0);
-                area.draw(&Rectangle::new(
-                    [
-                        (x0 as i32, y0 as i32),
-                        ((x0 + cell - inset) as i32, (y0 + cell - inset) as i32),
-                    ],
-                    shade(&p, count).filled(),
-                ))
-                .map_err(drawing)?;
-                if milestones.contains(&day) && cell - inset < 9.0 {
+                let mark = milestones.contains(&day);
+                if mark && cell - inset < 9.0 {
                     // Too small for a visible dot: the whole square takes the mark.
-                    area.draw(&Rectangle::new(
-                        [
-                            (x0 as i32, y0 as i32),
-                            ((x0 + cell - inset) as i32, (y0 + cell - inset) as i32),
-                        ],
-                        p.danger.filled(),
-                    ))
-                    .map_err(drawing)?;
-                } else if milestones.contains(&day) {
-                    let c = (x0 + (cell - inset) / 2.0, y0 + (cell - inset) / 2.0);
-                    let r = ((cell - inset) / 3.2).max(1.5);
-                    area.draw(&Circle::new(
-                        (c.0 as i32, c.1 as i32),
-                        r as i32,
-                        p.danger.filled(),
-                    ))
-                    .map_err(drawing)?;
+                    fill(x0, y0, x0 + cell - inset, y0 + cell - inset, p.danger)?;
+                } else {
+                    if count > 0 {
+                        fill(
+                            x0,
+                            y0,
+                            x0 + cell - inset,
+                            y0 + cell - inset,
+                            shade(&p, count),
+                        )?;
+                    }
+                    if mark {
+                        let c = (x0 + (cell - inset) / 2.0, y0 + (cell - inset) / 2.0);
+                        let r = ((cell - inset) / 3.2).max(1.5);
+                        area.draw(&Circle::new(
+                            (c.0 as i32, c.1 as i32),
+                            r as i32,
+                            p.danger.filled(),
+                        ))
+                        .map_err(drawing)?;
+                    }
                 }
                 let Some(next) = day.checked_add_days(Days::new(1)) else {
                     break;
