@@ -364,9 +364,20 @@ fn the_heatmap_counts_days_entries_runs_and_milestones() {
     // Days with entries are squares in their shade (light theme: one entry #A3C2BF, two
     // #689894), each shade also once in the legend; empty days are not drawn one by one.
     let text = svg(&chart.image);
-    assert_eq!(text.matches("fill=\"#A3C2BF\"").count(), 4 + 1, "one-entry days");
-    assert_eq!(text.matches("fill=\"#689894\"").count(), 1 + 1, "two-entry days");
-    assert!(text.matches("<rect").count() < 92, "not a rectangle per day");
+    assert_eq!(
+        text.matches("fill=\"#A3C2BF\"").count(),
+        4 + 1,
+        "one-entry days"
+    );
+    assert_eq!(
+        text.matches("fill=\"#689894\"").count(),
+        1 + 1,
+        "two-entry days"
+    );
+    assert!(
+        text.matches("<rect").count() < 92,
+        "not a rectangle per day"
+    );
     let png = heatmap_chart(&data, &ChartOptions::png(Theme::Dark)).unwrap();
     assert_eq!(decode(&png.image).0, (1600, 900));
 }
