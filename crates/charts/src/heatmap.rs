@@ -47,6 +47,9 @@ pub(crate) struct Band {
 /// One block for up to 53 weeks, else one block per calendar year (aligned, so months line
 /// up from year to year).
 pub(crate) fn bands(from: NaiveDate, to: NaiveDate) -> Vec<Band> {
+    if to < from {
+        return Vec::new();
+    }
     let weeks = (monday(to) - monday(from)).num_days() / 7 + 1;
     if weeks <= 53 {
         return vec![Band {
@@ -382,4 +385,47 @@ pub fn heatmap_chart(data: &HeatmapData<'_>, options: &ChartOptions) -> Result<C
         alt: describe(data),
         image,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn up_to_a_year_is_one_block_of_its_own_weeks() {
+        let b = bands(d("2026-08-27"), d("2026-11-25"));
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].first_monday, d("2026-08-24"));
+        assert_eq!(b[0].columns, 14);
+        assert_eq!(b[0].label, None);
+    }
+
+    #[test]
+    fn longer_spans_get_one_aligned_block_per_year() {
+        let b = bands(d("2016-11-25"), d("2026-11-25"));
+        assert_eq!(b.len(), 11);
+        assert_eq!(b[0].label.as_deref(), Some("2016"));
+        assert_eq!(
+            b[0].from,
+            d("2016-11-25"),
+            "the first block starts at the range"
+        );
+        assert_eq!(b[1].from, d("2017-01-01"));
+        assert_eq!(
+            b[1].first_monday,
+            d("2016-12-26"),
+            "the week holding 1 January"
+        );
+        assert_eq!(b[10].to, d("2026-11-25"));
+        assert!(b.iter().all(|band| (53..=54).contains(&band.columns)));
+    }
+
+    #[test]
+    fn a_reversed_range_has_no_blocks() {
+        assert!(bands(d("2026-03-10"), d("2026-03-01")).is_empty());
+    }
 }

@@ -399,3 +399,24 @@ fn ten_years_of_daily_velocity_stay_under_300_kb_of_svg() {
     let size = chart.image.as_bytes().len();
     assert!(size <= 300 * 1024, "{size} bytes");
 }
+
+#[test]
+fn reversed_or_empty_ranges_still_render() {
+    let heat = HeatmapData {
+        entry_dates: &[d("2026-03-01")],
+        milestone_dates: &[],
+        from: d("2026-03-10"),
+        to: d("2026-03-01"),
+    };
+    let mood = MoodData {
+        points: &[],
+        from: d("2026-03-10"),
+        to: d("2026-03-01"),
+    };
+    for format in [Format::Svg, Format::Png] {
+        let options = ChartOptions::for_format(format, Theme::Light);
+        let chart = heatmap_chart(&heat, &options).unwrap();
+        assert!(chart.alt.rows.is_empty());
+        mood_chart(&mood, &options).unwrap();
+    }
+}
