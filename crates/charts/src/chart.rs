@@ -296,7 +296,9 @@ pub(crate) fn date_chart<'a, DB: DrawingBackend>(
     y: YAxis<'_>,
 ) -> Result<DateChart<'a, DB>, ChartError> {
     let p = style.palette;
+    // Room on the right for half of a tick label centred on the last day.
     let mut chart = ChartBuilder::on(area)
+        .margin_right((style.label / 1.24 * 2.6) as i32)
         .x_label_area_size(style.line_height(style.label) + style.pad / 2)
         .y_label_area_size((style.label / 1.24 * (y.chars * 0.64 + 1.0)) as i32)
         .build_cartesian_2d(axis.coord(), y.range)

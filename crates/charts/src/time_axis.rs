@@ -47,7 +47,7 @@ impl TickUnit {
     fn label_chars(self) -> f64 {
         match self {
             TickUnit::Day | TickUnit::Week | TickUnit::HalfMonth => 6.0,
-            TickUnit::Month => 5.0,
+            TickUnit::Month => 4.0,
             TickUnit::Quarter | TickUnit::HalfYear => 8.0,
             TickUnit::Years(_) => 4.0,
         }
