@@ -3,9 +3,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use plotters::prelude::*;
 
-#[derive(Debug, thiserror::Error)]
-#[error("the chart could not be drawn: {0}")]
-pub struct ChartError(String);
+use crate::chart::{ChartError, drawing};
+use crate::font;
+use crate::theme::Theme;
 
 fn week_start(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
@@ -40,17 +40,19 @@ pub fn weekly_rhythm_svg(
 ) -> Result<String, ChartError> {
     let counts = weekly_counts(dates, as_of, weeks.max(1));
     let max = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1);
+    font::ensure_registered()?;
+    let palette = Theme::Light.palette();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| ChartError(e.to_string()))?;
+        root.fill(&palette.background).map_err(drawing)?;
         let mut chart = ChartBuilder::on(&root)
-            .caption("Entries per week", ("sans-serif", 16))
+            .caption("Entries per week", (font::FAMILY, 16))
             .margin(8)
             .x_label_area_size(24)
             .y_label_area_size(28)
             .build_cartesian_2d(0..counts.len(), 0..max + 1)
-            .map_err(|e| ChartError(e.to_string()))?;
+            .map_err(drawing)?;
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -62,13 +64,15 @@ pub fn weekly_rhythm_svg(
                     .unwrap_or_default()
             })
             .draw()
-            .map_err(|e| ChartError(e.to_string()))?;
+            .map_err(drawing)?;
         chart
-            .draw_series(counts.iter().enumerate().map(|(i, (_, n))| {
-                Rectangle::new([(i, 0), (i + 1, *n)], RGBColor(60, 110, 180).filled())
-            }))
-            .map_err(|e| ChartError(e.to_string()))?;
-        root.present().map_err(|e| ChartError(e.to_string()))?;
+            .draw_series(
+                counts.iter().enumerate().map(|(i, (_, n))| {
+                    Rectangle::new([(i, 0), (i + 1, *n)], palette.accent.filled())
+                }),
+            )
+            .map_err(drawing)?;
+        root.present().map_err(drawing)?;
     }
     Ok(svg)
 }

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use trajectory_core::{Entry, EntryDraft};
 use trajectory_store::{Store, StoreError};
 
-use crate::Failure;
+use crate::{Failure, json};
 
 #[derive(Subcommand)]
 pub(crate) enum EntryCommand {
@@ -68,10 +68,6 @@ pub(crate) enum EntryCommand {
     Delete { id: i64 },
     /// Take an entry back out of the trash.
     Restore { id: i64 },
-}
-
-fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
-    serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))
 }
 
 fn read_stdin() -> Result<String, Failure> {

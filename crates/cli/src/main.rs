@@ -1,7 +1,12 @@
 //! `traj`: Trajectory's command line. Parses arguments, calls the core and the store, prints.
 
+mod chart_cmd;
 mod entry_cmd;
+mod goal_cmd;
+mod milestone_cmd;
+mod pause_cmd;
 mod search_cmd;
+mod velocity_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +35,19 @@ enum Command {
     Entry(entry_cmd::EntryCommand),
     /// Search the journal.
     Search(search_cmd::SearchArgs),
+    /// Add, list and show goals; let one go.
+    #[command(subcommand)]
+    Goal(goal_cmd::GoalCommand),
+    /// Add milestones to goals and mark them achieved.
+    #[command(subcommand)]
+    Milestone(milestone_cmd::MilestoneCommand),
+    /// Record stretches that freeze the clock (leave, reorganisation, illness).
+    #[command(subcommand)]
+    Pause(pause_cmd::PauseCommand),
+    /// Milestone velocity: milestones per 30 days, and your usual pace.
+    Velocity(velocity_cmd::VelocityArgs),
+    /// Render a chart to FILE.svg or FILE.png.
+    Chart(chart_cmd::ChartArgs),
 }
 
 /// An error worth one line on stderr.
@@ -47,12 +65,22 @@ impl From<trajectory_core::DomainError> for Failure {
     }
 }
 
+/// Pretty JSON for `--json` output.
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     let data_dir = resolve_data_dir(cli.data_dir)?;
     let open = || Store::open(&data_dir);
     match cli.command {
         Command::Entry(cmd) => entry_cmd::run(cmd, open),
         Command::Search(args) => search_cmd::run(args, open),
+        Command::Goal(cmd) => goal_cmd::run(cmd, open),
+        Command::Milestone(cmd) => milestone_cmd::run(cmd, open),
+        Command::Pause(cmd) => pause_cmd::run(cmd, open),
+        Command::Velocity(args) => velocity_cmd::run(args, open),
+        Command::Chart(args) => chart_cmd::run(args, open),
     }
 }
 
@@ -64,5 +92,15 @@ fn main() -> ExitCode {
             eprintln!("traj: {}", message.replace('\n', " "));
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
     }
 }

@@ -1,5 +1,6 @@
 //! The typed errors of the domain and the stable codes front ends switch on.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A stable, machine-readable code for every error a person can meet. The UI switches on
@@ -19,6 +20,16 @@ pub enum ErrorCode {
     LinkNotAllowed,
     NotFound,
     InTrash,
+    EmptyTitle,
+    TextTooLong,
+    TargetBeforeStart,
+    InvalidCadence,
+    UnknownStatus,
+    UnknownKind,
+    InvalidWeight,
+    AchievedBeforeStart,
+    AchievedInFuture,
+    InvalidPeriod,
     NewerDatabase,
     StorageUnavailable,
     Storage,
@@ -48,6 +59,46 @@ pub enum DomainError {
     InvalidTemplate { reason: &'static str },
     #[error("Only web (http, https) and email (mailto) links can be opened.")]
     LinkNotAllowed,
+    #[error("The {field} is empty: give it a short name.")]
+    EmptyTitle { field: &'static str },
+    #[error("The {field} is too long ({length} characters); the limit is {limit}.")]
+    TextTooLong {
+        field: &'static str,
+        length: usize,
+        limit: usize,
+    },
+    #[error(
+        "The target date {target} is before the goal's start ({start}); pick a target on or after the start."
+    )]
+    TargetBeforeStart { target: NaiveDate, start: NaiveDate },
+    #[error(
+        "\"Every {weeks} weeks\" cannot be a cadence: use a whole number of weeks from 1 to {max}, or leave it empty."
+    )]
+    InvalidCadence { weeks: i64, max: i64 },
+    #[error("\"{input}\" is not a goal status; use one of: active, achieved, paused, let_go.")]
+    UnknownStatus { input: String },
+    #[error(
+        "\"{input}\" is not a kind of milestone; use one of: promotion, raise, skill, recognition, project, network, custom."
+    )]
+    UnknownKind { input: String },
+    #[error("A milestone's weight is 1, 2 or 3 (got {weight}).")]
+    InvalidWeight { weight: i64 },
+    #[error(
+        "The achieved date {achieved} is before the goal started ({start}); use a date on or after the start, or move the goal's start."
+    )]
+    AchievedBeforeStart {
+        achieved: NaiveDate,
+        start: NaiveDate,
+    },
+    #[error(
+        "The achieved date {achieved} is in the future (today is {today}); mark it achieved once it has happened."
+    )]
+    AchievedInFuture {
+        achieved: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("The pause ends ({end}) before it starts ({start}); swap the dates.")]
+    InvalidPeriod { start: NaiveDate, end: NaiveDate },
 }
 
 impl DomainError {
@@ -62,6 +113,16 @@ impl DomainError {
             DomainError::DraftTooLarge { .. } => ErrorCode::DraftTooLarge,
             DomainError::InvalidTemplate { .. } => ErrorCode::InvalidTemplate,
             DomainError::LinkNotAllowed => ErrorCode::LinkNotAllowed,
+            DomainError::EmptyTitle { .. } => ErrorCode::EmptyTitle,
+            DomainError::TextTooLong { .. } => ErrorCode::TextTooLong,
+            DomainError::TargetBeforeStart { .. } => ErrorCode::TargetBeforeStart,
+            DomainError::InvalidCadence { .. } => ErrorCode::InvalidCadence,
+            DomainError::UnknownStatus { .. } => ErrorCode::UnknownStatus,
+            DomainError::UnknownKind { .. } => ErrorCode::UnknownKind,
+            DomainError::InvalidWeight { .. } => ErrorCode::InvalidWeight,
+            DomainError::AchievedBeforeStart { .. } => ErrorCode::AchievedBeforeStart,
+            DomainError::AchievedInFuture { .. } => ErrorCode::AchievedInFuture,
+            DomainError::InvalidPeriod { .. } => ErrorCode::InvalidPeriod,
         }
     }
 }

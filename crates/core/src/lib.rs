@@ -1,4 +1,5 @@
-//! Trajectory's pure domain: the journal's types and the rules every front end shares.
+//! Trajectory's pure domain: the journal's, goals' and milestones' types, the rules every
+//! front end shares, and milestone velocity.
 //!
 //! Nothing here touches files, the network, a database or the clock: dates and times arrive
 //! as parameters, so the app, the CLI and the tests compute the same answers.
@@ -6,10 +7,14 @@
 pub mod draft;
 pub mod entry;
 pub mod error;
+pub mod goal;
 pub mod markdown;
+pub mod milestone;
+pub mod paused;
 pub mod revision;
 pub mod search;
 pub mod template;
+pub mod velocity;
 
 pub use draft::{Draft, DraftInput};
 pub use entry::{
@@ -17,7 +22,22 @@ pub use entry::{
     TagCount, ValidEntry, parse_date,
 };
 pub use error::{DomainError, ErrorCode};
+pub use goal::{
+    Goal, GoalDraft, GoalId, GoalStatus, MAX_CADENCE_WEEKS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
+    ValidGoal, check_cadence, velocity_of_cadence,
+};
 pub use markdown::{MdNode, render_markdown};
+pub use milestone::{
+    Milestone, MilestoneDraft, MilestoneId, MilestoneKind, ValidMilestone, WEIGHT_RANGE,
+    check_achieved_date, check_weight,
+};
+pub use paused::{
+    DateRange, PauseClock, PausedDraft, PausedPeriod, PausedPeriodId, ValidPause, paused_ranges,
+};
 pub use revision::Revision;
 pub use search::{SearchHit, SearchQuery, SearchResults, SnippetPart, ValidSearch};
 pub use template::{Template, TemplateDraft, builtin_templates};
+pub use velocity::{
+    Achievement, Baseline, BaselineSource, Forecast, ForecastItem, PaceSource, Scope, Step,
+    VelocityPoint, VelocitySettings, baseline, forecast, series, velocity_at,
+};

@@ -216,4 +216,85 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), before);
         assert!(!tmp.path().join(format!("{DATABASE_FILE}-wal")).exists());
     }
+
+    #[test]
+    fn every_earlier_version_is_backed_up_then_migrated_keeping_its_entries() {
+        for from in 1..schema::latest_version() {
+            let tmp = tempfile::tempdir().unwrap();
+            let path = tmp.path().join(DATABASE_FILE);
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                schema::migrations()
+                    .to_version(&mut conn, from as usize)
+                    .unwrap();
+                conn.execute_batch(
+                    "INSERT INTO entries (id, entry_date, body, created_at, updated_at)
+                     VALUES (7, '2025-11-03', 'Kept across the upgrade', '2025-11-03T09:00:00.000Z',
+                             '2025-11-03T09:00:00.000Z');
+                     INSERT INTO tags (id, name) VALUES (1, 'growth');
+                     INSERT INTO entry_tags (entry_id, tag_id, position) VALUES (7, 1, 0);",
+                )
+                .unwrap();
+            }
+            let store = Store::open(tmp.path()).unwrap();
+            assert_eq!(store.schema_version().unwrap(), schema::latest_version());
+            let entry = store.entry(7).unwrap();
+            assert_eq!(entry.body, "Kept across the upgrade");
+            assert_eq!(entry.tags, ["growth"]);
+            assert!(store.goals().unwrap().is_empty(), "the goal tables exist");
+
+            let backups: Vec<PathBuf> = std::fs::read_dir(tmp.path().join("backups"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            assert_eq!(backups.len(), 1, "{backups:#?}");
+            let name = backups[0]
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let prefix = format!("pre-migration-v{from}-to-v{}-", schema::latest_version());
+            assert!(name.starts_with(&prefix), "{name}");
+            // The backup is the database as it was before migrating.
+            let old = Connection::open(&backups[0]).unwrap();
+            let version: i64 = old
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(version, from);
+            let body: String = old
+                .query_row("SELECT body FROM entries WHERE id = 7", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(body, "Kept across the upgrade");
+            if from == 1 {
+                let goals_table: i64 = old
+                    .query_row(
+                        "SELECT count(*) FROM sqlite_schema WHERE name = 'goals'",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(goals_table, 0, "taken before the goal tables were added");
+            }
+            drop(old);
+            drop(store);
+            // Opening again at the latest version takes no further backup. (Reading the backup
+            // above may have left its -wal/-shm files beside it; only databases count.)
+            drop(Store::open(tmp.path()).unwrap());
+            let databases = std::fs::read_dir(tmp.path().join("backups"))
+                .unwrap()
+                .filter(|e| {
+                    let name = e.as_ref().unwrap().file_name();
+                    name.to_string_lossy().ends_with(".sqlite3")
+                })
+                .count();
+            assert_eq!(databases, 1);
+        }
+    }
+
+    #[test]
+    fn a_fresh_journal_takes_no_backup() {
+        let tmp = tempfile::tempdir().unwrap();
+        drop(Store::open(tmp.path()).unwrap());
+        assert!(!tmp.path().join("backups").exists());
+    }
 }

@@ -12,6 +12,12 @@ pub enum StoreError {
     RevisionNotFound { id: i64 },
     #[error("No template with id {id}.")]
     TemplateNotFound { id: i64 },
+    #[error("No goal with id {id}.")]
+    GoalNotFound { id: i64 },
+    #[error("No milestone with id {id}.")]
+    MilestoneNotFound { id: i64 },
+    #[error("No paused period with id {id}.")]
+    PausedPeriodNotFound { id: i64 },
     #[error("Entry {id} is in the trash; restore it before editing.")]
     EntryInTrash { id: i64 },
     #[error(
@@ -40,7 +46,10 @@ impl StoreError {
             StoreError::Domain(e) => e.code(),
             StoreError::EntryNotFound { .. }
             | StoreError::RevisionNotFound { .. }
-            | StoreError::TemplateNotFound { .. } => ErrorCode::NotFound,
+            | StoreError::TemplateNotFound { .. }
+            | StoreError::GoalNotFound { .. }
+            | StoreError::MilestoneNotFound { .. }
+            | StoreError::PausedPeriodNotFound { .. } => ErrorCode::NotFound,
             StoreError::EntryInTrash { .. } => ErrorCode::InTrash,
             StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             StoreError::NoDataDir | StoreError::Io { .. } => ErrorCode::StorageUnavailable,

@@ -7,6 +7,7 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_entries.sql")),
         M::up(include_str!("migrations/0002_journal.sql")),
+        M::up(include_str!("migrations/0003_goals.sql")),
     ])
 }
 
@@ -16,7 +17,7 @@ pub fn latest_version() -> i64 {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: i64 = 2;
+const MIGRATION_COUNT: i64 = 3;
 
 #[cfg(test)]
 mod tests {
