@@ -2,13 +2,12 @@
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use trajectory_core::{
-    Goal, GoalDraft, GoalStatus, Scope, VelocitySettings, forecast, paused_ranges, velocity_at,
-};
+use trajectory_core::{Goal, GoalDraft, GoalStatus};
+use trajectory_insights::{GoalSummary, goal_summary};
 use trajectory_store::{Store, StoreError};
 
 use crate::milestone_cmd::milestone_line;
-use crate::velocity_cmd::{baseline_for, parse_day, today};
+use crate::velocity_cmd::{parse_day, today};
 use crate::{Failure, json};
 
 #[derive(Subcommand)]
@@ -66,28 +65,14 @@ fn cadence_text(goal: &Goal) -> String {
 }
 
 fn show(store: &Store, id: i64, as_of: NaiveDate, as_json: bool) -> Result<(), Failure> {
-    let goal = store.goal(id)?;
-    let milestones = store.milestones_of_goal(id)?;
-    let paused = paused_ranges(&store.paused_periods()?, as_of);
-    let settings = VelocitySettings::default();
-    let scope = Scope::Goal(id);
-    let achievements = scope.achievements(&milestones);
-    let velocity = velocity_at(&achievements, &paused, as_of, &settings);
-    let baseline = baseline_for(
-        &achievements,
-        &paused,
-        as_of,
-        goal.start_date,
-        goal.expected_velocity(),
-    );
-    let forecast = forecast(
-        &goal,
-        &milestones,
-        &paused,
-        as_of,
-        baseline.as_ref(),
-        &settings,
-    );
+    let GoalSummary {
+        goal,
+        milestones,
+        velocity,
+        baseline,
+        forecast,
+        ..
+    } = goal_summary(store, id, as_of)?;
     if as_json {
         let value = serde_json::json!({
             "goal": goal,

@@ -59,6 +59,12 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<trajectory_insights::InsightError> for Failure {
+    fn from(e: trajectory_insights::InsightError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
 impl From<trajectory_core::DomainError> for Failure {
     fn from(e: trajectory_core::DomainError) -> Self {
         Failure(e.to_string())

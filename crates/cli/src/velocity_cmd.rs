@@ -2,11 +2,8 @@
 
 use chrono::{Local, NaiveDate};
 use clap::Args;
-use serde::Serialize;
-use trajectory_core::{
-    Achievement, Baseline, DateRange, GoalStatus, MilestoneKind, Scope, Step, VelocityPoint,
-    VelocitySettings, baseline, paused_ranges, series, velocity_at,
-};
+use trajectory_core::{MilestoneKind, Scope};
+use trajectory_insights::{Pace, velocity_report};
 use trajectory_store::{Store, StoreError};
 
 use crate::{Failure, json};
@@ -22,25 +19,6 @@ pub(crate) fn parse_day(input: Option<String>) -> Result<NaiveDate, Failure> {
         Some(text) => Ok(trajectory_core::parse_date(&text)?),
         None => Ok(today()),
     }
-}
-
-/// The baseline with no slump ranges excluded yet (slump detection comes later).
-pub(crate) fn baseline_for(
-    achievements: &[Achievement],
-    paused: &[DateRange],
-    as_of: NaiveDate,
-    history_start: NaiveDate,
-    expected: Option<f64>,
-) -> Option<Baseline> {
-    baseline(
-        achievements,
-        paused,
-        &[],
-        as_of,
-        history_start,
-        expected,
-        &VelocitySettings::default(),
-    )
 }
 
 /// Which milestones to count, from `--goal` / `--kind`.
@@ -64,91 +42,6 @@ impl ScopeArgs {
     }
 }
 
-/// Everything the velocity figures of one scope are computed from.
-pub(crate) struct Pace {
-    pub as_of: NaiveDate,
-    pub achievements: Vec<Achievement>,
-    pub paused: Vec<DateRange>,
-    /// Where the history of this scope begins: its goal's start, or the earliest goal's.
-    pub history_start: NaiveDate,
-    /// The pace the person said to expect, in milestones per 30 days.
-    pub expected: Option<f64>,
-}
-
-impl Pace {
-    pub fn load(store: &Store, scope: Scope, as_of: NaiveDate) -> Result<Pace, Failure> {
-        let goals = match scope {
-            Scope::Goal(id) => vec![store.goal(id)?],
-            _ => store.goals()?,
-        };
-        let milestones = store.milestones()?;
-        let achievements = scope.achievements(&milestones);
-        let history_start = goals
-            .iter()
-            .map(|g| g.start_date)
-            .chain(achievements.first().map(|a| a.date))
-            .min()
-            .unwrap_or(as_of)
-            .min(as_of);
-        // Overall, the expected paces of the active goals add up; per kind there is none.
-        let expected = match scope {
-            Scope::Kind(_) => None,
-            _ => {
-                let rates: Vec<f64> = goals
-                    .iter()
-                    .filter(|g| matches!(scope, Scope::Goal(_)) || g.status == GoalStatus::Active)
-                    .filter_map(|g| g.expected_velocity())
-                    .collect();
-                (!rates.is_empty()).then(|| rates.iter().sum())
-            }
-        };
-        Ok(Pace {
-            as_of,
-            achievements,
-            paused: paused_ranges(&store.paused_periods()?, as_of),
-            history_start,
-            expected,
-        })
-    }
-
-    pub fn velocity(&self) -> f64 {
-        velocity_at(
-            &self.achievements,
-            &self.paused,
-            self.as_of,
-            &VelocitySettings::default(),
-        )
-    }
-
-    pub fn baseline(&self) -> Option<Baseline> {
-        baseline_for(
-            &self.achievements,
-            &self.paused,
-            self.as_of,
-            self.history_start,
-            self.expected,
-        )
-    }
-
-    /// The series from `from` to the as-of date: daily up to a year and a half, weekly beyond.
-    pub fn series(&self, from: NaiveDate) -> Vec<VelocityPoint> {
-        let from = from.min(self.as_of);
-        let step = if (self.as_of - from).num_days() <= 548 {
-            Step::Daily
-        } else {
-            Step::Weekly
-        };
-        series(
-            &self.achievements,
-            &self.paused,
-            from,
-            self.as_of,
-            step,
-            &VelocitySettings::default(),
-        )
-    }
-}
-
 #[derive(Args)]
 pub(crate) struct VelocityArgs {
     /// The day to measure on (default: today).
@@ -161,33 +54,21 @@ pub(crate) struct VelocityArgs {
     json: bool,
 }
 
-#[derive(Serialize)]
-struct VelocityReport {
-    as_of: NaiveDate,
-    velocity: f64,
-    baseline: Option<f64>,
-    series: Vec<VelocityPoint>,
-}
-
 pub(crate) fn run(
     args: VelocityArgs,
     open: impl FnOnce() -> Result<Store, StoreError>,
 ) -> Result<(), Failure> {
     let as_of = parse_day(args.as_of)?;
     let scope = args.scope.scope()?;
-    let pace = Pace::load(&open()?, scope, as_of)?;
-    let velocity = pace.velocity();
-    let baseline = pace.baseline();
+    let store = open()?;
     if args.json {
-        let report = VelocityReport {
-            as_of,
-            velocity,
-            baseline: baseline.map(|b| b.velocity),
-            series: pace.series(pace.history_start),
-        };
+        let report = velocity_report(&store, scope, as_of)?;
         println!("{}", json(&report)?);
         return Ok(());
     }
+    let pace = Pace::load(&store, scope, as_of)?;
+    let velocity = pace.velocity();
+    let baseline = pace.baseline();
     print!("Velocity on {as_of}: {velocity:.2} milestones per 30 days");
     match baseline {
         Some(b) => println!(

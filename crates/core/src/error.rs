@@ -30,6 +30,7 @@ pub enum ErrorCode {
     AchievedBeforeStart,
     AchievedInFuture,
     InvalidPeriod,
+    ChooseGoal,
     NewerDatabase,
     StorageUnavailable,
     Storage,

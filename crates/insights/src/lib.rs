@@ -1,0 +1,12 @@
+//! Trajectory's insights: the velocity report and the charts, assembled from the store with
+//! the core's formulas, so the app and `traj` show the same numbers and pictures.
+
+pub mod chart;
+pub mod error;
+pub mod goal_summary;
+pub mod pace;
+
+pub use chart::{ChartKind, ChartRange, ChartRequest, render_chart};
+pub use error::InsightError;
+pub use goal_summary::{GoalSummary, goal_summary};
+pub use pace::{Pace, VelocityReport, velocity_report};
