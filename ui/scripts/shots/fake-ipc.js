@@ -36,7 +36,8 @@
     ['Gave the design review for the new sync engine. Good questions from the platform team about backpressure.', ['speaking', 'design'], 4, 4],
   ];
   const entries = [];
-  for (let i = 0; i < 240; i += 1) {
+  const count = scene === 'big' ? 100_000 : 240;
+  for (let i = 0; i < count; i += 1) {
     const [body, tags, mood, progress] = SEED[i % SEED.length];
     entries.push({
       id: 240 - i,
@@ -265,6 +266,32 @@
       await open(238);
       await type('[data-testid="entry-body"]', `${entries[2].body} And one more thought.`);
       await click('[data-testid="save-entry"]');
+    },
+    // 100,000 entries: scroll to the end (every page loads on the way), then jump around and
+    // measure how long a scroll takes to paint. Results go to the console.
+    big: async () => {
+      const viewport = $('[data-testid="timeline-scroll"]');
+      const started = performance.now();
+      let pages = 0;
+      while ($('[data-testid="load-more"]') && performance.now() - started < 120_000) {
+        viewport.scrollTop = viewport.scrollHeight;
+        viewport.dispatchEvent(new Event('scroll'));
+        await sleep(10);
+        pages += 1;
+      }
+      console.log(`big: reached the end after ${Math.round(performance.now() - started)} ms (${pages} scroll steps), rows in DOM: ${document.querySelectorAll('[data-testid="timeline-entry"]').length}, height ${viewport.scrollHeight}px`);
+      const times = [];
+      for (let i = 0; i < 60; i += 1) {
+        const t0 = performance.now();
+        viewport.scrollTop = Math.floor(Math.random() * viewport.scrollHeight);
+        viewport.dispatchEvent(new Event('scroll'));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`big: jump-to-paint ms p50 ${times[30].toFixed(1)} p95 ${times[57].toFixed(1)} max ${times[59].toFixed(1)}; rows in DOM: ${document.querySelectorAll('[data-testid="timeline-entry"]').length}; last id shown ${[...document.querySelectorAll('[data-entry-id]')].map((e) => e.dataset.entryId).join(',').slice(0, 60)}`);
+      viewport.scrollTop = viewport.scrollHeight;
+      viewport.dispatchEvent(new Event('scroll'));
     },
     scrolled: async () => {
       const viewport = $('[data-testid="timeline-scroll"]');
