@@ -25,6 +25,23 @@ fn main() {
             "search",
             "render_markdown",
             "open_link",
+            "list_goals",
+            "create_goal",
+            "update_goal",
+            "set_goal_status",
+            "get_goal_summary",
+            "list_milestones",
+            "add_milestone",
+            "update_milestone",
+            "achieve_milestone",
+            "link_milestone_entry",
+            "unlink_milestone_entry",
+            "list_paused_periods",
+            "add_paused_period",
+            "delete_paused_period",
+            "get_velocity",
+            "get_chart",
+            "export_chart",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -322,3 +322,80 @@ fn markdown_preview_is_a_tree_and_links_are_checked() {
     let err = call(&app, "open_link", json!({ "url": "javascript:alert(1)" })).unwrap_err();
     assert_eq!(err["code"], "link_not_allowed");
 }
+
+#[test]
+fn goals_milestones_velocity_and_charts() {
+    let app = app();
+    let goal = call(&app, "create_goal", json!({ "draft": { "title": "Staff engineer", "here": "Senior",
+        "there": "Staff", "start_date": "2025-01-01", "target_date": "2027-01-01", "cadence_weeks": 8 } }))
+    .unwrap();
+    let gid = goal["id"].clone();
+    let m = call(&app, "add_milestone", json!({ "goalId": gid, "draft": { "kind": "project", "title": "Led the migration",
+        "weight": null, "planned_date": "2025-06-01", "achieved_date": "2025-05-20", "notes": "" } }))
+    .unwrap();
+    assert_eq!(m["weight"], 2, "a project weighs 2 by default");
+    // Bad input: typed errors, nothing written.
+    for (draft, code) in [
+        (
+            json!({ "kind": "skill", "title": "x", "weight": 5, "planned_date": null, "achieved_date": null, "notes": "" }),
+            "invalid_weight",
+        ),
+        (
+            json!({ "kind": "fame", "title": "x", "weight": null, "planned_date": null, "achieved_date": null, "notes": "" }),
+            "unknown_kind",
+        ),
+        (
+            json!({ "kind": "skill", "title": "x", "weight": null, "planned_date": null, "achieved_date": "2999-01-01", "notes": "" }),
+            "achieved_in_future",
+        ),
+        (
+            json!({ "kind": "skill", "title": "x", "weight": null, "planned_date": null, "achieved_date": "2024-01-01", "notes": "" }),
+            "achieved_before_start",
+        ),
+    ] {
+        let err = call(
+            &app,
+            "add_milestone",
+            json!({ "goalId": gid, "draft": draft }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], code, "{err}");
+    }
+    assert_eq!(
+        call(&app, "list_milestones", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let err = call(
+        &app,
+        "create_goal",
+        json!({ "draft": { "title": "x", "here": "", "there": "", "start_date": null,
+        "target_date": "2027-01-01", "cadence_weeks": 0 } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_cadence");
+
+    let summary = call(&app, "get_goal_summary", json!({ "id": gid })).unwrap();
+    assert_eq!(summary["milestones"].as_array().unwrap().len(), 1);
+    let v = call(
+        &app,
+        "get_velocity",
+        json!({ "goalId": null, "milestoneKind": null }),
+    )
+    .unwrap();
+    assert!(v["series"].as_array().unwrap().len() > 50, "weekly samples since the goal began");
+    for chart in ["velocity", "trajectory", "mood", "heatmap"] {
+        let view = call(
+            &app,
+            "get_chart",
+            json!({ "query": { "chart": chart, "goal_id": null, "milestone_kind": null,
+            "range": "one_year", "theme": "dark" } }),
+        )
+        .unwrap();
+        assert!(view["svg"].as_str().unwrap().starts_with("<svg"), "{chart}");
+        assert!(!view["description"].as_str().unwrap().is_empty(), "{chart}");
+    }
+}

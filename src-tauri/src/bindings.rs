@@ -27,6 +27,23 @@ pub fn export_bindings(dir: &Path) -> Result<(), ts_rs::ExportError> {
     trajectory_core::SearchHit::export_all(&cfg)?;
     trajectory_core::SnippetPart::export_all(&cfg)?;
     trajectory_core::MdNode::export_all(&cfg)?;
+    trajectory_core::Goal::export_all(&cfg)?;
+    trajectory_core::GoalDraft::export_all(&cfg)?;
+    trajectory_core::GoalStatus::export_all(&cfg)?;
+    trajectory_core::Milestone::export_all(&cfg)?;
+    trajectory_core::MilestoneDraft::export_all(&cfg)?;
+    trajectory_core::MilestoneKind::export_all(&cfg)?;
+    trajectory_core::PausedDraft::export_all(&cfg)?;
+    trajectory_core::PausedPeriod::export_all(&cfg)?;
+    trajectory_core::Baseline::export_all(&cfg)?;
+    trajectory_core::Forecast::export_all(&cfg)?;
+    trajectory_core::VelocityPoint::export_all(&cfg)?;
+    trajectory_insights::GoalSummary::export_all(&cfg)?;
+    trajectory_insights::VelocityReport::export_all(&cfg)?;
+    trajectory_insights::ChartKind::export_all(&cfg)?;
+    trajectory_insights::ChartRange::export_all(&cfg)?;
+    crate::commands::insights::ChartQuery::export_all(&cfg)?;
+    crate::commands::insights::ChartView::export_all(&cfg)?;
     crate::error::AppError::export_all(&cfg)?;
     crate::commands::app::AppInfo::export_all(&cfg)?;
     Ok(())

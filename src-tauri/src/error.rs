@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use trajectory_core::{DomainError, ErrorCode};
+use trajectory_insights::InsightError;
 use trajectory_store::StoreError;
 
 /// What the UI receives when a command fails. The UI switches on `code`; `message` is plain
@@ -38,6 +39,15 @@ impl From<DomainError> for AppError {
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
+        AppError {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<InsightError> for AppError {
+    fn from(e: InsightError) -> Self {
         AppError {
             code: e.code(),
             message: e.to_string(),

@@ -1,6 +1,7 @@
 //! The desktop shell: wires state and commands into the Tauri builder, nothing more.
 
 pub mod bindings;
+pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod launch;
@@ -35,6 +36,23 @@ macro_rules! app_handlers {
             $crate::commands::search::search,
             $crate::commands::markdown::render_markdown,
             $crate::commands::markdown::open_link,
+            $crate::commands::goals::list_goals,
+            $crate::commands::goals::create_goal,
+            $crate::commands::goals::update_goal,
+            $crate::commands::goals::set_goal_status,
+            $crate::commands::goals::get_goal_summary,
+            $crate::commands::goals::list_milestones,
+            $crate::commands::goals::add_milestone,
+            $crate::commands::goals::update_milestone,
+            $crate::commands::goals::achieve_milestone,
+            $crate::commands::goals::link_milestone_entry,
+            $crate::commands::goals::unlink_milestone_entry,
+            $crate::commands::goals::list_paused_periods,
+            $crate::commands::goals::add_paused_period,
+            $crate::commands::goals::delete_paused_period,
+            $crate::commands::insights::get_velocity,
+            $crate::commands::insights::get_chart,
+            $crate::commands::insights::export_chart,
         ]
     };
 }
@@ -45,6 +63,7 @@ pub fn run() {
     let state = AppState::open(launch::data_dir_arg(std::env::args_os()));
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(app_handlers!())
         .run(tauri::generate_context!())

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use trajectory_insights::InsightError;
 use trajectory_store::{Store, StoreError, resolve_data_dir};
 
 use crate::error::AppError;
@@ -32,6 +33,23 @@ impl AppState {
 
     pub fn data_dir(&self) -> Option<&PathBuf> {
         self.data_dir.as_ref()
+    }
+
+    /// Like [`AppState::with_store`], for work that assembles insights (reports, charts).
+    pub async fn with_insight<T, F>(&self, work: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T, InsightError> + Send + 'static,
+    {
+        let store = self.store.clone()?;
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut store = store.lock().map_err(|_| {
+                AppError::internal("the journal is locked after an earlier failure")
+            })?;
+            work(&mut store).map_err(AppError::from)
+        })
+        .await
+        .map_err(AppError::internal)?
     }
 
     /// Runs `work` against the store on a blocking thread, so the UI never waits on disk.

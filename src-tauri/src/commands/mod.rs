@@ -3,6 +3,8 @@
 pub mod app;
 pub mod drafts;
 pub mod entries;
+pub mod goals;
+pub mod insights;
 pub mod markdown;
 pub mod search;
 pub mod templates;

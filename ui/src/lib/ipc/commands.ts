@@ -71,6 +71,7 @@ const KNOWN_CODES = {
   achieved_before_start: true,
   achieved_in_future: true,
   invalid_period: true,
+  choose_goal: true,
   newer_database: true,
   storage_unavailable: true,
   storage: true,

@@ -4,4 +4,4 @@
  * A stable, machine-readable code for every error a person can meet. The UI switches on
  * these, never on message text; the CLI prints the message.
  */
-export type ErrorCode = "empty_body" | "body_too_large" | "invalid_date" | "invalid_tag" | "too_many_tags" | "invalid_rating" | "draft_too_large" | "invalid_template" | "link_not_allowed" | "not_found" | "in_trash" | "empty_title" | "text_too_long" | "target_before_start" | "invalid_cadence" | "unknown_status" | "unknown_kind" | "invalid_weight" | "achieved_before_start" | "achieved_in_future" | "invalid_period" | "newer_database" | "storage_unavailable" | "storage" | "internal";
+export type ErrorCode = "empty_body" | "body_too_large" | "invalid_date" | "invalid_tag" | "too_many_tags" | "invalid_rating" | "draft_too_large" | "invalid_template" | "link_not_allowed" | "not_found" | "in_trash" | "empty_title" | "text_too_long" | "target_before_start" | "invalid_cadence" | "unknown_status" | "unknown_kind" | "invalid_weight" | "achieved_before_start" | "achieved_in_future" | "invalid_period" | "choose_goal" | "newer_database" | "storage_unavailable" | "storage" | "internal";
