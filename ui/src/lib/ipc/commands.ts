@@ -208,3 +208,138 @@ export function renderMarkdown(body: string): Promise<MdNode[]> {
 export async function openLink(url: string): Promise<void> {
   await call<null>('open_link', { url });
 }
+
+// ---- Goals, milestones, paused periods, velocity and charts ------------------------------
+// (Tauri maps camelCase argument keys such as `goalId` to the Rust snake_case parameters.)
+
+import type { Baseline } from './bindings/Baseline';
+import type { BaselineSource } from './bindings/BaselineSource';
+import type { ChartKind } from './bindings/ChartKind';
+import type { ChartQuery } from './bindings/ChartQuery';
+import type { ChartRange } from './bindings/ChartRange';
+import type { ChartView } from './bindings/ChartView';
+import type { Forecast } from './bindings/Forecast';
+import type { ForecastItem } from './bindings/ForecastItem';
+import type { Goal } from './bindings/Goal';
+import type { GoalDraft } from './bindings/GoalDraft';
+import type { GoalStatus } from './bindings/GoalStatus';
+import type { GoalSummary } from './bindings/GoalSummary';
+import type { Milestone } from './bindings/Milestone';
+import type { MilestoneDraft } from './bindings/MilestoneDraft';
+import type { MilestoneKind } from './bindings/MilestoneKind';
+import type { PaceSource } from './bindings/PaceSource';
+import type { PausedDraft } from './bindings/PausedDraft';
+import type { PausedPeriod } from './bindings/PausedPeriod';
+import type { VelocityPoint } from './bindings/VelocityPoint';
+import type { VelocityReport } from './bindings/VelocityReport';
+
+export type {
+  Baseline,
+  BaselineSource,
+  ChartKind,
+  ChartQuery,
+  ChartRange,
+  ChartView,
+  Forecast,
+  ForecastItem,
+  Goal,
+  GoalDraft,
+  GoalStatus,
+  GoalSummary,
+  Milestone,
+  MilestoneDraft,
+  MilestoneKind,
+  PaceSource,
+  PausedDraft,
+  PausedPeriod,
+  VelocityPoint,
+  VelocityReport,
+};
+
+/** Every goal, whatever its status. */
+export function listGoals(): Promise<Goal[]> {
+  return call<Goal[]>('list_goals');
+}
+
+/** Stores a new goal; an empty start date means today. */
+export function createGoal(draft: GoalDraft): Promise<Goal> {
+  return call<Goal>('create_goal', { draft });
+}
+
+/** Replaces a goal's title, here, there, dates and cadence. */
+export function updateGoal(id: number, draft: GoalDraft): Promise<Goal> {
+  return call<Goal>('update_goal', { id, draft });
+}
+
+/** Moves a goal to another status. Letting a goal go is a status, never a deletion. */
+export function setGoalStatus(id: number, status: GoalStatus): Promise<Goal> {
+  return call<Goal>('set_goal_status', { id, status });
+}
+
+/** A goal with its milestones, pace, usual pace and forecast, as of the app's today. */
+export function getGoalSummary(id: number): Promise<GoalSummary> {
+  return call<GoalSummary>('get_goal_summary', { id });
+}
+
+/** Every milestone of every goal. */
+export function listMilestones(): Promise<Milestone[]> {
+  return call<Milestone[]>('list_milestones');
+}
+
+/** Adds a milestone to a goal; a null weight means the kind's default. */
+export function addMilestone(goalId: number, draft: MilestoneDraft): Promise<Milestone> {
+  return call<Milestone>('add_milestone', { goalId, draft });
+}
+
+/** Replaces a milestone's kind, title, weight, dates and notes. */
+export function updateMilestone(id: number, draft: MilestoneDraft): Promise<Milestone> {
+  return call<Milestone>('update_milestone', { id, draft });
+}
+
+/** Marks a milestone achieved on a day (`YYYY-MM-DD`). */
+export function achieveMilestone(id: number, achievedDate: string): Promise<Milestone> {
+  return call<Milestone>('achieve_milestone', { id, achievedDate });
+}
+
+/** Links a journal entry to a milestone. */
+export function linkMilestoneEntry(id: number, entryId: number): Promise<Milestone> {
+  return call<Milestone>('link_milestone_entry', { id, entryId });
+}
+
+/** Removes the link between a journal entry and a milestone (the entry itself stays). */
+export function unlinkMilestoneEntry(id: number, entryId: number): Promise<Milestone> {
+  return call<Milestone>('unlink_milestone_entry', { id, entryId });
+}
+
+/** The paused stretches (leave, reorganisation, illness…) that do not count against the pace. */
+export function listPausedPeriods(): Promise<PausedPeriod[]> {
+  return call<PausedPeriod[]>('list_paused_periods');
+}
+
+/** Records a paused stretch; an empty end means it goes on. */
+export function addPausedPeriod(draft: PausedDraft): Promise<PausedPeriod> {
+  return call<PausedPeriod>('add_paused_period', { draft });
+}
+
+/** Takes a paused stretch out of the calculations. */
+export async function deletePausedPeriod(id: number): Promise<void> {
+  await call<null>('delete_paused_period', { id });
+}
+
+/** Velocity (milestones per 30 days) today, the usual pace and the series: overall, per goal or per kind. */
+export function getVelocity(goalId: number | null, milestoneKind: MilestoneKind | null): Promise<VelocityReport> {
+  return call<VelocityReport>('get_velocity', { goalId, milestoneKind });
+}
+
+/** A chart as an SVG document (to show as an image, never as markup) with its text alternative. */
+export function getChart(query: ChartQuery): Promise<ChartView> {
+  return call<ChartView>('get_chart', { query });
+}
+
+/**
+ * Asks where to save (a system save dialog) and writes the chart as PNG or SVG by the chosen
+ * extension. Resolves with the path written, or null when the person cancelled.
+ */
+export function exportChart(query: ChartQuery): Promise<string | null> {
+  return call<string | null>('export_chart', { query });
+}
