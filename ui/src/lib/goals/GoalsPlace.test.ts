@@ -78,7 +78,7 @@ describe('Goals list', () => {
     expect(screen.getAllByTestId('goal-card').map((c) => c.dataset.goalId)).toEqual(['2']);
   });
 
-  it('creates a goal and opens it, ready for milestones', async () => {
+  it('creates a goal, shows its card focused, and opens it', async () => {
     const { calls } = setup();
     await ready();
     expect(screen.getByTestId('goals-empty').textContent).toContain('No goals yet');
@@ -88,7 +88,9 @@ describe('Goals list', () => {
     await fillGoal();
     await fireEvent.click(screen.getByTestId('save-goal'));
 
-    const detail = await screen.findByTestId('goal-detail');
+    const card = await screen.findByTestId('goal-card');
+    expect(screen.getByTestId('goal-saved').textContent).toContain('“Staff engineer” is saved');
+    await waitFor(() => expect(document.activeElement).toBe(within(card).getByRole('button')));
     expect(calls.find((c) => c.command === 'create_goal')?.args).toEqual({
       draft: {
         title: 'Staff engineer',
@@ -99,9 +101,13 @@ describe('Goals list', () => {
         cadence_weeks: 6,
       },
     });
+    await fireEvent.click(within(card).getByRole('button'));
+    const detail = await screen.findByTestId('goal-detail');
     await waitFor(() => expect(within(detail).getByRole('heading', { level: 1 }).textContent).toBe('Staff engineer'));
+    expect(document.activeElement).toBe(within(detail).getByRole('heading', { level: 1 }));
     await fireEvent.click(screen.getByTestId('back-to-goals'));
-    expect(screen.getAllByTestId('goal-card')).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement).toBe(within(screen.getByTestId('goal-card')).getByRole('button')));
+    expect(screen.queryByTestId('goal-saved')).toBeNull();
   });
 });
 
@@ -142,7 +148,7 @@ describe('Goal form errors', () => {
     )).toEqual(typed);
     expect(calls.filter((c) => c.command === 'create_goal')).toHaveLength(1);
     expect(fake.goals).toHaveLength(0);
-    expect(screen.queryByTestId('goal-detail')).toBeNull();
+    expect(screen.queryByTestId('goal-card')).toBeNull();
   });
 
   it('refuses a cadence that is not a number without asking the backend', async () => {

@@ -87,17 +87,17 @@ export class Goals {
     }
   }
 
-  /** Stores a new goal (rejects with the AppError as sent) and shows it in the list. */
+  /**
+   * Stores a new goal (rejects with the AppError as sent) and makes sure the filter shows it;
+   * `load` brings it into the list.
+   */
   async create(draft: GoalDraft): Promise<Goal> {
     const goal = await createGoal(draft);
     if (this.filter !== 'all' && this.filter !== goal.status) this.filter = goal.status;
-    void this.load();
     return goal;
   }
 
-  async update(id: number, draft: GoalDraft): Promise<Goal> {
-    const goal = await updateGoal(id, draft);
-    void this.load();
-    return goal;
+  update(id: number, draft: GoalDraft): Promise<Goal> {
+    return updateGoal(id, draft);
   }
 }
