@@ -8,7 +8,7 @@ APP_FEATURES := --features trajectory/custom-protocol
 CARGO_TERM_COLOR ?= never
 export CARGO_TERM_COLOR
 
-.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean
+.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots
 
 help:
 	@echo "make run    install what is missing, build, and open Trajectory"
@@ -49,6 +49,12 @@ unit: ui
 e2e: ui
 	cargo build -p traj
 	cargo test $(APP_FEATURES) -p trajectory --test e2e
+
+# Re-takes the README's screenshots from the end-to-end run (real window under Xvfb).
+screenshots: ui
+	cargo build -p traj
+	TRAJECTORY_SCREENSHOTS=$(CURDIR)/docs/screenshots cargo test $(APP_FEATURES) -p trajectory --test e2e
+	scripts/screenshot docs/screenshots/journal.png
 
 ipc:
 	UPDATE_IPC_BINDINGS=1 cargo test $(APP_FEATURES) -p trajectory --lib bindings

@@ -192,6 +192,20 @@ impl Harness {
         Ok(driver)
     }
 
+    /// With `TRAJECTORY_SCREENSHOTS=DIR` set, keeps a picture of the window as DIR/NAME.png
+    /// (how the README's screenshots are made: `make screenshots`).
+    pub async fn keep_screenshot(&self, driver: &WebDriver, name: &str) {
+        if let Some(dir) = std::env::var_os("TRAJECTORY_SCREENSHOTS") {
+            let path = PathBuf::from(dir).join(format!("{name}.png"));
+            match driver.screenshot_as_png().await {
+                Ok(png) => {
+                    let _ = std::fs::write(&path, png);
+                }
+                Err(e) => eprintln!("e2e: no screenshot {}: {e}", path.display()),
+            }
+        }
+    }
+
     /// Saves what the window shows (WebDriver screenshot, else the whole X screen).
     pub async fn screenshot(&self, driver: Option<&WebDriver>, name: &str) -> Option<PathBuf> {
         let path = self.artifacts.join(format!("{name}.png"));

@@ -215,6 +215,7 @@ pub async fn payloads_stay_inert_in_editor_and_preview(h: &Harness, dir: &Path) 
         wait_saved(d).await?;
         by_test_id(d, "preview-toggle").await?.click().await.ctx("open preview")?;
         wait_for(d, "[data-testid='entry-preview']", |t| t.contains("<script>window.__pwned=1</script>")).await?;
+        h.keep_screenshot(d, "preview-inert").await;
         // Clicking the javascript: link must do nothing.
         if let Ok(link) = d.find(By::XPath("//*[@data-testid='entry-preview']//*[contains(text(),'click me')]")).await {
             let _ = link.click().await;

@@ -2,6 +2,7 @@
 //! Each test gets its own temporary data folder; a failing test leaves a screenshot in
 //! `target/e2e-artifacts/`. Run with `make e2e` (builds the UI and the app with the bundled UI).
 
+mod goals;
 mod harness;
 mod journal;
 
@@ -200,6 +201,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     }),
     ("payloads_stay_inert_in_editor_and_preview", |h, d| {
         Box::pin(journal::payloads_stay_inert_in_editor_and_preview(h, d))
+    }),
+    ("a_goal_and_its_milestones_update_the_charts", |h, d| {
+        Box::pin(goals::a_goal_and_its_milestones_update_the_charts(h, d))
     }),
 ];
 
