@@ -117,10 +117,10 @@ export function paceTone(velocity: number, usual: number | null | undefined): Pa
  * The pace of a goal in a line: "1.4 a month · usual 1.1 · faster than usual", "0 a month ·
  * you expect 0.7", "No pace yet".
  */
-export function paceLine(velocity: number, baseline: Baseline | null): string {
+export function paceLine(velocity: number, baseline: Baseline | null, unit = 'a month'): string {
   const expected = baseline?.source === 'expected_cadence';
   if (velocity <= 0 && !baseline) return 'No pace yet';
-  const parts = [`${rate(velocity)} a month`];
+  const parts = [`${rate(velocity)} ${unit}`];
   if (baseline) parts.push(`${expected ? 'you expect' : 'usual'} ${rate(baseline.velocity)}`);
   const tone = paceTone(velocity, baseline?.velocity);
   if (tone === 'faster') parts.push(expected ? 'ahead of what you expect' : 'faster than usual');
