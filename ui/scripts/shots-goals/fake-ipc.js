@@ -79,6 +79,13 @@
       goal.status = status;
       return goal;
     },
+    achieve_milestone: ({ id, achievedDate }) => {
+      if (achievedDate > TODAY)
+        return reject('achieved_in_future', `The achieved date ${achievedDate} is in the future (today is ${TODAY}); mark it achieved once it has happened.`);
+      const m = milestones.find((x) => x.id === id);
+      m.achieved_date = achievedDate;
+      return m;
+    },
     add_milestone: ({ goalId, draft }) => {
       if (draft.weight !== null && (draft.weight < 1 || draft.weight > 3))
         return reject('invalid_weight', `A milestone's weight is 1, 2 or 3 (got ${draft.weight}).`);
@@ -156,6 +163,14 @@
       await set('[data-testid="milestone-planned"]', '2027-02-01');
       await click('[data-testid="save-milestone"]');
       scrollTo('[data-testid="milestone-form"]', 40);
+    },
+    achieve: async () => {
+      await open(2);
+      await sleep(300);
+      scrollTo('[data-testid="milestone-list"]', 60);
+      await click('[data-milestone-id="15"] [data-testid="achieve-milestone"]');
+      await set('[data-testid="achieve-date"]', '2026-12-24');
+      await click('[data-testid="confirm-achieve"]');
     },
     'let-go': async () => {
       await open(2);

@@ -289,6 +289,37 @@ describe('Goal detail', () => {
     expect(screen.queryByTestId('achieve-milestone')).toBeNull();
   });
 
+  it('edits a milestone in place, starting from what is stored', async () => {
+    const fake = fakeGoals({
+      goals: [makeGoal({ id: 1 })],
+      milestones: [makeMilestone({ id: 7, goal_id: 1, kind: 'project', title: 'Ship the importr', weight: 2, planned_date: '2027-01-10' })],
+    });
+    const { calls } = await openGoal(fake);
+    await fireEvent.click(screen.getByTestId('edit-milestone'));
+    expect((screen.getByTestId('milestone-kind') as HTMLSelectElement).value).toBe('project');
+    expect((screen.getByTestId('milestone-weight') as HTMLInputElement).value).toBe('2');
+    expect((screen.getByTestId('milestone-planned') as HTMLInputElement).value).toBe('2027-01-10');
+    await type('milestone-title', 'Ship the importer');
+    await fireEvent.click(screen.getByTestId('save-milestone'));
+    await waitFor(() => expect(screen.getByTestId('milestone-item').textContent).toContain('Ship the importer'));
+    expect(calls.find((c) => c.command === 'update_milestone')?.args).toEqual({
+      id: 7,
+      draft: { kind: 'project', title: 'Ship the importer', weight: 2, planned_date: '2027-01-10', achieved_date: null, notes: '' },
+    });
+    expect(screen.queryByTestId('milestone-form')).toBeNull();
+  });
+
+  it('closes the milestone form with Escape, keeping nothing half-written', async () => {
+    const fake = fakeGoals({ goals: [makeGoal({ id: 1 })] });
+    const { calls } = await openGoal(fake);
+    await fireEvent.click(screen.getByTestId('add-milestone'));
+    await type('milestone-title', 'Half a thought');
+    await fireEvent.keyDown(screen.getByTestId('milestone-title'), { key: 'Escape' });
+    expect(screen.queryByTestId('milestone-form')).toBeNull();
+    expect(calls.some((c) => c.command === 'add_milestone')).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('add-milestone')));
+  });
+
   it('lets a goal go only after a calm confirmation, as a status', async () => {
     const fake = fakeGoals({ goals: [makeGoal({ id: 1 })] });
     const { calls } = await openGoal(fake);

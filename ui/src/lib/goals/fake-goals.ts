@@ -201,6 +201,15 @@ export function fakeGoals(seed: { goals?: Goal[]; milestones?: Milestone[]; paus
         state.milestones.push(m);
         return m;
       }
+      case 'update_milestone': {
+        const i = state.milestones.findIndex((m) => m.id === args.id);
+        const d = args.draft as MilestoneDraft;
+        const code = checkMilestone(d, goal(state.milestones[i]!.goal_id)!.start_date);
+        if (code) return reject(code, `Refused: ${code}.`);
+        const kind = d.kind as MilestoneKind;
+        state.milestones[i] = { ...state.milestones[i]!, ...d, kind, weight: d.weight ?? DEFAULT_WEIGHT[kind] };
+        return state.milestones[i];
+      }
       case 'achieve_milestone': {
         const i = state.milestones.findIndex((m) => m.id === args.id);
         const date = args.achievedDate as string;
