@@ -386,7 +386,10 @@ fn goals_milestones_velocity_and_charts() {
         json!({ "goalId": null, "milestoneKind": null }),
     )
     .unwrap();
-    assert!(v["series"].as_array().unwrap().len() > 50, "weekly samples since the goal began");
+    assert!(
+        v["series"].as_array().unwrap().len() > 50,
+        "weekly samples since the goal began"
+    );
     for chart in ["velocity", "trajectory", "mood", "heatmap"] {
         let view = call(
             &app,
