@@ -247,3 +247,233 @@ pub fn progress(t: &ProgressTrend) -> String {
         format!("{recent}, about the same as {earlier}.")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_date;
+    use crate::slump::{Posterior, Prior, Sensitivity};
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    fn posterior(milestones: u32, observed_days: i64, gap: f64) -> Posterior {
+        let prior = Prior {
+            shape: 2.0,
+            days: 182.0,
+            source: PriorSource::Default,
+        };
+        let shape = 2.0 + f64::from(milestones);
+        Posterior {
+            prior,
+            milestones,
+            observed_days,
+            shape,
+            days: shape * gap,
+        }
+    }
+
+    fn a_check(scope: Scope, gap: f64, silence: i64, surprise: f64, open: bool) -> SlumpCheck {
+        let evidence = posterior(12, 700, gap);
+        let slump = open.then(|| Slump {
+            scope,
+            start: d("2026-01-01"),
+            detected_on: d("2026-04-01"),
+            end: None,
+            ended_by: None,
+            surprise,
+            alpha: 0.02,
+            silence_days: silence,
+            usual_gap_days: gap,
+            rough: false,
+            explanation: String::new(),
+        });
+        SlumpCheck {
+            scope,
+            as_of: d("2026-05-14"),
+            last_milestone: Some(d("2025-12-31")),
+            silence_days: silence,
+            evidence,
+            usual_gap_days: gap,
+            surprise,
+            alpha: 0.02,
+            sensitivity: Sensitivity::Normal,
+            rough: false,
+            slump,
+            explanation: String::new(),
+        }
+    }
+
+    #[test]
+    fn durations_read_in_the_unit_a_person_would_use() {
+        let cases = [
+            (0.0, "0 days"),
+            (1.0, "1 day"),
+            (9.4, "9 days"),
+            (14.0, "2 weeks"),
+            (42.0, "6 weeks"),
+            (133.0, "19 weeks"),
+            (183.0, "6 months"),
+            (791.0, "26 months"),
+            (1096.0, "3 years"),
+            (1280.0, "3.5 years"),
+            (1461.0, "4 years"),
+        ];
+        for (days, text) in cases {
+            assert_eq!(duration(days), text, "{days}");
+        }
+    }
+
+    #[test]
+    fn chances_read_as_percentages_or_one_time_in_n() {
+        let cases = [
+            (0.5, "about 50% of the time"),
+            (0.04, "about 4% of the time"),
+            (0.0096, "about 1% of the time"),
+            (0.0033, "about 1 time in 300"),
+            (0.0071, "about 1 time in 140"),
+            (0.0004, "about 1 time in 2,500"),
+            (0.00004, "less than 1 time in 10,000"),
+            (1.0, "almost all of the time"),
+        ];
+        for (p, text) in cases {
+            assert_eq!(chance(p), text, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_raised_slump_says_the_usual_gap_the_silence_and_how_rare_it_is() {
+        let c = a_check(Scope::All, 42.0, 133, 0.04, true);
+        assert_eq!(
+            check(&c, &SlumpSettings::default()),
+            "You usually reach a milestone about every 6 weeks; it has been 19 weeks. \
+             A gap this long happens about 4% of the time at your pace."
+        );
+    }
+
+    #[test]
+    fn an_ordinary_gap_per_kind_says_so() {
+        let c = a_check(
+            Scope::Kind(MilestoneKind::Promotion),
+            791.0,
+            183,
+            0.7,
+            false,
+        );
+        assert_eq!(
+            check(&c, &SlumpSettings::default()),
+            "Promotions have come about every 26 months for you; 6 months without one is ordinary."
+        );
+        let c = a_check(Scope::Goal(3), 42.0, 20, 0.6, false);
+        assert_eq!(
+            check(&c, &SlumpSettings::default()),
+            "On this goal you usually reach a milestone about every 6 weeks; 3 weeks without one is ordinary."
+        );
+    }
+
+    #[test]
+    fn a_long_gap_below_the_alarm_is_called_longer_than_usual() {
+        let c = a_check(Scope::All, 42.0, 100, 0.08, false);
+        let text = check(&c, &SlumpSettings::default());
+        assert!(text.contains("it has been 14 weeks"), "{text}");
+        assert!(text.contains("longer than usual"), "{text}");
+        assert!(text.contains("about 8% of the time"), "{text}");
+        assert!(
+            text.contains("not unusual enough to call a slump"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_rough_estimate_says_what_it_rests_on() {
+        let mut c = a_check(Scope::All, 91.0, 30, 0.7, false);
+        c.rough = true;
+        c.evidence = posterior(1, 40, 91.0);
+        let text = check(&c, &SlumpSettings::default());
+        assert!(
+            text.ends_with(
+                "This is still a rough estimate: it rests on one milestone in the 24 months up to \
+                 the latest one, and on a starting guess of one milestone a quarter."
+            ),
+            "{text}"
+        );
+        // Nothing achieved yet: the first sentence says the pace is the prior's.
+        c.last_milestone = None;
+        c.evidence = posterior(0, 0, 42.0);
+        c.evidence.prior.source = PriorSource::ExpectedCadence;
+        c.usual_gap_days = 42.0;
+        let text = check(&c, &SlumpSettings::default());
+        assert_eq!(
+            text,
+            "There is no milestone here yet, so the pace is the pace you said to expect: one \
+             about every 6 weeks. It has been 4 weeks since the start; that is ordinary so far."
+        );
+    }
+
+    #[test]
+    fn the_latest_milestone_today_is_said_plainly() {
+        let c = a_check(Scope::All, 42.0, 0, 1.0, false);
+        assert_eq!(
+            check(&c, &SlumpSettings::default()),
+            "You usually reach a milestone about every 6 weeks; the latest one is from today."
+        );
+    }
+
+    #[test]
+    fn a_slump_tells_its_dates_and_how_it_ended() {
+        let c = a_check(Scope::All, 42.0, 133, 0.018, true);
+        let mut s = c.slump.unwrap();
+        let settings = SlumpSettings::default();
+        assert_eq!(
+            slump(&s, &settings),
+            "No milestone from 2026-01-01 on. By 2026-04-01 the gap had reached 19 weeks, \
+             against a usual gap of about 6 weeks; a gap that long happens about 2% of the time. \
+             It is still going on."
+        );
+        s.end = Some(d("2026-06-10"));
+        s.ended_by = Some(SlumpEnd::Milestone);
+        assert!(
+            slump(&s, &settings)
+                .ends_with("It ended on 2026-06-10 with a milestone, 23 weeks after it began."),
+            "{}",
+            slump(&s, &settings)
+        );
+        s.ended_by = Some(SlumpEnd::Recovered);
+        s.rough = true;
+        assert!(slump(&s, &settings).ends_with(
+            "It ended on 2026-06-10 when your pace climbed back to 80% of its usual level. \
+             The usual gap was still a rough estimate then."
+        ));
+    }
+
+    #[test]
+    fn felt_progress_is_described_with_its_numbers() {
+        let mut t = ProgressTrend {
+            as_of: d("2026-05-14"),
+            recent_mean: 2.25,
+            recent_count: 4,
+            earlier_mean: 3.5,
+            earlier_count: 10,
+            change: -1.25,
+            falling: true,
+            explanation: String::new(),
+        };
+        assert_eq!(
+            progress(&t),
+            "Felt progress in your entries averaged 2.2 over the last 4 weeks (4 ratings), down \
+             from 3.5 in the 12 weeks before (10 ratings). A fall of 1.2 points is a sign worth \
+             noticing next to the milestones."
+        );
+        t.recent_mean = 3.0;
+        t.change = -0.5;
+        t.falling = false;
+        assert!(progress(&t).contains("a little below 3.5"));
+        t.recent_mean = 4.0;
+        t.change = 0.5;
+        assert!(progress(&t).contains("up from 3.5"));
+        t.recent_mean = 3.5;
+        t.change = 0.0;
+        assert!(progress(&t).contains("about the same as 3.5"));
+    }
+}
