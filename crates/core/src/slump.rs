@@ -59,9 +59,9 @@ impl Sensitivity {
     /// detection"; docs/decisions/0020-slump-detection.md).
     pub fn alpha(self) -> f64 {
         match self {
-            Sensitivity::Relaxed => 0.005,
-            Sensitivity::Normal => 0.02,
-            Sensitivity::Eager => 0.05,
+            Sensitivity::Relaxed => 0.003,
+            Sensitivity::Normal => 0.01,
+            Sensitivity::Eager => 0.03,
         }
     }
 }
@@ -71,6 +71,9 @@ impl Sensitivity {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SlumpSettings {
     pub sensitivity: Sensitivity,
+    /// An α of one's own instead of the sensitivity's; the scenario sweeps use it, the app
+    /// offers only the three sensitivities.
+    pub alpha: Option<f64>,
     /// How far back the evidence reaches from the last milestone, in unpaused days.
     pub window_days: u32,
     /// How many milestones' worth of evidence the prior carries (a₀).
@@ -88,12 +91,22 @@ impl Default for SlumpSettings {
     fn default() -> Self {
         SlumpSettings {
             sensitivity: Sensitivity::Normal,
+            alpha: None,
             window_days: 730,
             prior_milestones: 2.0,
             default_gap_days: 91.0,
             recovery_share: 0.8,
             velocity: VelocitySettings::default(),
         }
+    }
+}
+
+impl SlumpSettings {
+    /// The α in force: the custom one if set, else the sensitivity's.
+    pub fn alpha(&self) -> f64 {
+        self.alpha
+            .filter(|a| a.is_finite() && *a > 0.0 && *a < 1.0)
+            .unwrap_or_else(|| self.sensitivity.alpha())
     }
 }
 
@@ -536,7 +549,7 @@ impl<'a> Timeline<'a> {
         if self.as_of < start {
             return Vec::new();
         }
-        let alpha = self.settings.sensitivity.alpha();
+        let alpha = self.settings.alpha();
         let mut slumps = Vec::new();
         let mut excluded: Vec<(i64, i64)> = Vec::new();
         let mut flagged: Vec<DateRange> = Vec::new();
@@ -636,7 +649,7 @@ pub fn check(
         evidence,
         usual_gap_days: evidence.usual_gap_days(),
         surprise: evidence.surprise(silence_days as f64),
-        alpha: settings.sensitivity.alpha(),
+        alpha: settings.alpha(),
         sensitivity: settings.sensitivity,
         rough: evidence.is_rough(),
         slump: slumps.into_iter().last().filter(|s| s.end.is_none()),
@@ -757,6 +770,7 @@ mod tests {
 
     const NORMAL: SlumpSettings = SlumpSettings {
         sensitivity: Sensitivity::Normal,
+        alpha: None,
         window_days: 730,
         prior_milestones: 2.0,
         default_gap_days: 91.0,
@@ -836,7 +850,7 @@ mod tests {
         assert_eq!(slumps.len(), 1, "{slumps:?}");
         let s = &slumps[0];
         let evidence = Timeline::new(&h, &[], day(1200), &NORMAL).evidence(40, &[]);
-        let g = evidence.alarm_silence(NORMAL.sensitivity.alpha());
+        let g = evidence.alarm_silence(NORMAL.alpha());
         assert_eq!(s.start, day(841));
         assert_eq!(s.detected_on, day(840 + g));
         assert_eq!(s.silence_days, g);
