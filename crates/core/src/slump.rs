@@ -159,6 +159,10 @@ pub const ROUGH_BELOW_MILESTONES: u32 = 5;
 /// See [`ROUGH_BELOW_MILESTONES`].
 pub const ROUGH_BELOW_DAYS: i64 = 180;
 
+/// A silence no career reaches: what [`Posterior::alarm_silence`] answers when the prior is so
+/// vague or α so small that no realistic gap would raise a slump.
+pub const NEVER: i64 = 1_000_000_000;
+
 /// The posterior Gamma(a, b) on the rate after the look-back window.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -207,17 +211,17 @@ impl Posterior {
         (self.days / (self.days + g)).powf(self.shape)
     }
 
-    /// The shortest whole silence, in days, whose surprise is below `alpha`.
+    /// The shortest whole silence, in days, whose surprise is below `alpha`; [`NEVER`] when
+    /// that would take longer than any career.
     pub fn alarm_silence(&self, alpha: f64) -> i64 {
         let alpha = alpha.clamp(1e-300, 1.0);
         // (b/(b+g))^a < α  ⇔  g > b·(α^(−1/a) − 1).
         let bound = self.days * ((-alpha.ln() / self.shape).exp() - 1.0);
-        let mut g = if bound.is_finite() {
-            bound.floor().clamp(0.0, 1e12) as i64
-        } else {
-            1_000_000_000_000
-        };
-        // Settle rounding either way with the surprise itself.
+        if bound.is_nan() || bound >= NEVER as f64 {
+            return NEVER;
+        }
+        let mut g = bound.floor().max(0.0) as i64;
+        // Settle the rounding either way with the surprise itself (a step or two).
         while g > 0 && self.surprise((g - 1) as f64) < alpha {
             g -= 1;
         }
@@ -799,6 +803,21 @@ mod tests {
         let cadence = Prior::new(Some(crate::goal::velocity_of_cadence(6)), &NORMAL);
         assert!(close(cadence.days, 84.0, 1e-12));
         assert_eq!(cadence.source, PriorSource::ExpectedCadence);
+    }
+
+    #[test]
+    fn a_vague_prior_or_a_tiny_alpha_never_raises_anything() {
+        let vague = SlumpSettings {
+            prior_milestones: 1e-6,
+            alpha: Some(1e-200),
+            ..NORMAL
+        };
+        let p = Posterior::new(Prior::new(None, &vague), 0, 0);
+        assert_eq!(p.alarm_silence(1e-200), NEVER);
+        let h = history(&[10], 0, None);
+        assert!(replay(&h, &[], day(40_000), &vague).is_empty());
+        let c = check(&h, &[], day(40_000), &vague);
+        assert!(c.slump.is_none() && c.surprise >= c.alpha);
     }
 
     #[test]
