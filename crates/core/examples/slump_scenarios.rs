@@ -5,7 +5,8 @@
 //! the false alarms of burstier and more regular paces.
 //!
 //! Run with `cargo run -p trajectory-core --example slump_scenarios --release [careers]`
-//! (default 1000 careers per pace and stall; about 15 s).
+//! (default 1000 careers per pace and stall; about 15 s). Add `--change-point` for the
+//! Bayesian online change-point detector on a tenth as many careers (about a minute more).
 
 #[path = "../tests/support/careers.rs"]
 mod careers;
@@ -31,8 +32,8 @@ fn percent(x: f64) -> String {
 
 fn main() {
     let count: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
+        .skip(1)
+        .find_map(|a| a.parse().ok())
         .unwrap_or(1000);
     println!(
         "{count} careers per pace and stall: {} steady years, then {} years of stall.\n",
@@ -114,5 +115,50 @@ fn main() {
                 cells.join(" | ")
             );
         }
+    }
+
+    if !std::env::args().any(|a| a == "--change-point") {
+        return;
+    }
+    // The run-length posterior costs about 25 ms a career (every run length is kept: a
+    // steady pace never rules out a change to the same pace), so a tenth of the careers, and
+    // the paces in parallel.
+    let cp_count = (count / 10).max(20);
+    println!(
+        "\n## Change-point detector (run-length posterior), Poisson paces, {cp_count} careers per cell\n"
+    );
+    println!(
+        "| threshold | false alarms per steady year, every 1 / 3 / 6 / 12 weeks | recall, rate → 20%, every 1 / 3 / 6 / 12 weeks | median days to alarm, rate → 0, every 1 / 3 / 6 / 12 weeks |"
+    );
+    println!("|---|---|---|---|");
+    for threshold in [0.3, 0.4, 0.5] {
+        let tallies: Vec<(Tally, Tally)> = std::thread::scope(|scope| {
+            let jobs: Vec<_> = PACES
+                .iter()
+                .map(|&gap| {
+                    scope.spawn(move || {
+                        run(
+                            Detector::ChangePoint(threshold),
+                            gap,
+                            Pattern::Poisson,
+                            cp_count,
+                        )
+                    })
+                })
+                .collect();
+            jobs.into_iter().map(|j| j.join().unwrap()).collect()
+        });
+        let fa: Vec<String> = tallies
+            .iter()
+            .map(|(s, _)| format!("{:.3}", s.false_alarms_per_year()))
+            .collect();
+        let recall: Vec<String> = tallies.iter().map(|(_, f)| percent(f.recall())).collect();
+        let delays: Vec<String> = tallies.iter().map(|(s, _)| delay(s)).collect();
+        println!(
+            "| {threshold} | {} | {} | {} |",
+            fa.join(" / "),
+            recall.join(" / "),
+            delays.join(" / ")
+        );
     }
 }

@@ -96,6 +96,26 @@ fn the_fixed_rule_and_the_tally_count_as_described() {
 }
 
 #[test]
+fn the_change_point_detector_notices_a_stop_and_not_a_steady_pace() {
+    // A milestone every 10 days for 400 days, then nothing until day 600.
+    let c = Career {
+        events: (1..=40).map(|i| i * 10).collect(),
+        stall_start: 401,
+        end: 600,
+    };
+    let alarms = Detector::ChangePoint(0.5).alarms(&c);
+    assert_eq!(alarms.len(), 1, "{alarms:?}");
+    let raised = alarms[0].raised;
+    assert!(raised > 410 && raised < 500, "{raised}");
+    assert_eq!(alarms[0].end, None);
+    // A milestone ends it.
+    let mut back = c.clone();
+    back.events.push(550);
+    let alarms = Detector::ChangePoint(0.5).alarms(&back);
+    assert_eq!(alarms[0].end, Some(550));
+}
+
+#[test]
 fn the_default_keeps_false_alarms_rare_and_still_catches_stalls() {
     let relaxed = rows(Detector::Model(Sensitivity::Relaxed));
     let normal = rows(Detector::Model(Sensitivity::Normal));

@@ -159,6 +159,9 @@ pub enum Detector {
     Alpha(f64),
     /// An alarm once there has been no milestone for this many days.
     Fixed(i64),
+    /// Bayesian online change-point detection: an alarm once the chance that a new, quieter
+    /// stretch began during the current silence passes this threshold.
+    ChangePoint(f64),
 }
 
 impl Detector {
@@ -167,6 +170,7 @@ impl Detector {
             Detector::Model(s) => format!("Gamma–Poisson, {} (α = {})", s.as_str(), s.alpha()),
             Detector::Alpha(a) => format!("Gamma–Poisson, α = {a}"),
             Detector::Fixed(days) => format!("no milestone for {days} days"),
+            Detector::ChangePoint(t) => format!("change point, P > {t}"),
         }
     }
 
@@ -187,6 +191,7 @@ impl Detector {
                     ..SlumpSettings::default()
                 },
             ),
+            Detector::ChangePoint(threshold) => change_point_alarms(career, threshold),
             Detector::Fixed(days) => {
                 let mut alarms = Vec::new();
                 let mut last = 0;
@@ -226,6 +231,108 @@ fn model_alarms(career: &Career, settings: &SlumpSettings) -> Vec<Alarm> {
             end: s.end.map(day_of),
         })
         .collect()
+}
+
+/// The change-point detector's prior on a stretch's rate: the slump model's weak default
+/// (two milestones' worth, one a quarter), and a new stretch about every three years.
+const CP_PRIOR_SHAPE: f64 = 2.0;
+const CP_PRIOR_DAYS: f64 = 182.0;
+const CP_HAZARD: f64 = 1.0 / 1095.0;
+/// Run lengths with less posterior mass than this are dropped (then renormalised).
+const CP_PRUNE: f64 = 1e-6;
+
+/// ln of the negative binomial predictive of a day's count `x` for a stretch with posterior
+/// Gamma(a, b): Γ(a+x)/(Γ(a)·x!) · (b/(b+1))^a · (1/(b+1))^x.
+fn ln_predictive(x: u32, a: f64, b: f64) -> f64 {
+    let mut ln = a * (b / (b + 1.0)).ln() - f64::from(x) * (b + 1.0).ln();
+    for k in 0..x {
+        ln += ((a + f64::from(k)) / f64::from(k + 1)).ln();
+    }
+    ln
+}
+
+/// Adams & MacKay's run-length posterior over daily counts with a Gamma–Poisson model per
+/// stretch and a constant hazard. After each day, the mass on run lengths no longer than the
+/// current silence is the chance that a new stretch began inside it; an alarm is raised the
+/// first day that passes `threshold` (once per silence, and not before the first milestone),
+/// and ends with the next milestone.
+pub fn change_point_alarms(career: &Career, threshold: f64) -> Vec<Alarm> {
+    let end = career.end;
+    let mut counts = vec![0u32; end as usize + 1];
+    for &e in &career.events {
+        if (0..=end).contains(&e) {
+            counts[e as usize] += 1;
+        }
+    }
+    // cumulative[t] = milestones on days before t.
+    let mut cumulative = vec![0u32; counts.len() + 1];
+    for (t, &c) in counts.iter().enumerate() {
+        cumulative[t + 1] = cumulative[t] + c;
+    }
+    let quiet: Vec<f64> = (0..counts.len())
+        .map(|r| {
+            let b = CP_PRIOR_DAYS + r as f64;
+            (b / (b + 1.0)).ln()
+        })
+        .collect();
+    // (run length, mass): the current stretch holds the last `r` days.
+    let mut runs: Vec<(usize, f64)> = vec![(0, 1.0)];
+    let mut alarms: Vec<Alarm> = Vec::new();
+    let mut last_event: Option<usize> = None;
+    let mut raised = false;
+    for t in 0..counts.len() {
+        let x = counts[t];
+        let mut change = 0.0;
+        let mut next: Vec<(usize, f64)> = Vec::with_capacity(runs.len() + 1);
+        next.push((0, 0.0));
+        for &(r, mass) in &runs {
+            let n = cumulative[t] - cumulative[t - r];
+            let a = CP_PRIOR_SHAPE + f64::from(n);
+            // Most days have no milestone: then the predictive is (b/(b+1))^a, with the
+            // logarithm of b/(b+1) kept per run length.
+            let ln = if x == 0 {
+                a * quiet[r]
+            } else {
+                ln_predictive(x, a, CP_PRIOR_DAYS + r as f64)
+            };
+            let p = ln.exp() * mass;
+            change += p * CP_HAZARD;
+            next.push((r + 1, p * (1.0 - CP_HAZARD)));
+        }
+        next[0].1 = change;
+        let total: f64 = next.iter().map(|(_, m)| m).sum();
+        next.retain(|(_, m)| m / total >= CP_PRUNE);
+        let kept: f64 = next.iter().map(|(_, m)| m).sum();
+        for run in &mut next {
+            run.1 /= kept;
+        }
+        runs = next;
+        if x > 0 {
+            if raised && let Some(open) = alarms.last_mut() {
+                open.end = Some(t as i64);
+            }
+            last_event = Some(t);
+            raised = false;
+            continue;
+        }
+        let Some(last) = last_event else { continue };
+        let silence = t - last;
+        if !raised {
+            let within: f64 = runs
+                .iter()
+                .filter(|(r, _)| *r <= silence)
+                .map(|(_, m)| m)
+                .sum();
+            if within > threshold {
+                raised = true;
+                alarms.push(Alarm {
+                    raised: t as i64,
+                    end: None,
+                });
+            }
+        }
+    }
+    alarms
 }
 
 /// What one detector did over many careers of one kind.
