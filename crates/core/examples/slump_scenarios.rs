@@ -30,6 +30,23 @@ fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
+/// One row of a sweep: false alarms, recall of drops to a fifth and delay of full stops,
+/// one figure a pace.
+fn sweep_row(label: &str, tallies: &[(Tally, Tally)]) {
+    let fa: Vec<String> = tallies
+        .iter()
+        .map(|(s, _)| format!("{:.3}", s.false_alarms_per_year()))
+        .collect();
+    let recall: Vec<String> = tallies.iter().map(|(_, f)| percent(f.recall())).collect();
+    let delays: Vec<String> = tallies.iter().map(|(s, _)| delay(s)).collect();
+    println!(
+        "| {label} | {} | {} | {} |",
+        fa.join(" / "),
+        recall.join(" / "),
+        delays.join(" / ")
+    );
+}
+
 fn main() {
     let count: usize = std::env::args()
         .skip(1)
@@ -80,18 +97,7 @@ fn main() {
             .iter()
             .map(|&gap| run(Detector::Alpha(alpha), gap, Pattern::Poisson, count))
             .collect();
-        let fa: Vec<String> = tallies
-            .iter()
-            .map(|(s, _)| format!("{:.3}", s.false_alarms_per_year()))
-            .collect();
-        let recall: Vec<String> = tallies.iter().map(|(_, f)| percent(f.recall())).collect();
-        let delays: Vec<String> = tallies.iter().map(|(s, _)| delay(s)).collect();
-        println!(
-            "| {alpha} | {} | {} | {} |",
-            fa.join(" / "),
-            recall.join(" / "),
-            delays.join(" / ")
-        );
+        sweep_row(&alpha.to_string(), &tallies);
     }
 
     println!("\n## Other rhythms: false alarms per steady year\n");
@@ -148,17 +154,6 @@ fn main() {
                 .collect();
             jobs.into_iter().map(|j| j.join().unwrap()).collect()
         });
-        let fa: Vec<String> = tallies
-            .iter()
-            .map(|(s, _)| format!("{:.3}", s.false_alarms_per_year()))
-            .collect();
-        let recall: Vec<String> = tallies.iter().map(|(_, f)| percent(f.recall())).collect();
-        let delays: Vec<String> = tallies.iter().map(|(s, _)| delay(s)).collect();
-        println!(
-            "| {threshold} | {} | {} | {} |",
-            fa.join(" / "),
-            recall.join(" / "),
-            delays.join(" / ")
-        );
+        sweep_row(&threshold.to_string(), &tallies);
     }
 }
