@@ -1,5 +1,5 @@
 //! Trajectory's pure domain: the journal's, goals' and milestones' types, the rules every
-//! front end shares, and milestone velocity.
+//! front end shares, milestone velocity and slump detection.
 //!
 //! Nothing here touches files, the network, a database or the clock: dates and times arrive
 //! as parameters, so the app, the CLI and the tests compute the same answers.
@@ -13,6 +13,7 @@ pub mod milestone;
 pub mod paused;
 pub mod revision;
 pub mod search;
+pub mod slump;
 pub mod template;
 pub mod velocity;
 
@@ -36,6 +37,11 @@ pub use paused::{
 };
 pub use revision::Revision;
 pub use search::{SearchHit, SearchQuery, SearchResults, SnippetPart, ValidSearch};
+pub use slump::{
+    Posterior, Prior, PriorSource, ProgressTrend, ScopeHistory, Sensitivity, Slump, SlumpCheck,
+    SlumpEnd, SlumpSettings, check as check_slump, progress_trend, replay as replay_slumps,
+    scope_histories,
+};
 pub use template::{Template, TemplateDraft, builtin_templates};
 pub use velocity::{
     Achievement, Baseline, BaselineSource, Forecast, ForecastItem, PaceSource, Scope, Step,

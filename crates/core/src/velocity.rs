@@ -35,8 +35,9 @@ impl VelocitySettings {
     }
 }
 
-/// Which milestones a velocity counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which milestones a velocity counts. Serialises as `"all"`, `"goal:<id>"` or
+/// `"kind:<kind>"` (its `Display`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// Every goal's milestones.
     All,
@@ -44,6 +45,22 @@ pub enum Scope {
     Goal(GoalId),
     /// Milestones of one kind, across goals.
     Kind(MilestoneKind),
+}
+
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Scope::All => f.write_str("all"),
+            Scope::Goal(id) => write!(f, "goal:{id}"),
+            Scope::Kind(kind) => write!(f, "kind:{}", kind.as_str()),
+        }
+    }
+}
+
+impl Serialize for Scope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 impl Scope {
@@ -251,10 +268,22 @@ pub fn baseline(
     let observed = as_of
         .checked_add_days(Days::new(1))
         .map_or(0, |next| clock.active_days(history_start, next));
+    baseline_of_sorted(&values, observed, window, expected)
+}
+
+/// The baseline from the window's daily values (sorted, paused and excluded days already left
+/// out), the unpaused days observed since the history began, and the expected pace: the rule
+/// of [`baseline`], shared with the slump follow-up, which keeps its values incrementally.
+pub(crate) fn baseline_of_sorted(
+    values: &[f64],
+    observed: i64,
+    window: i64,
+    expected: Option<f64>,
+) -> Option<Baseline> {
     let from_history = |source| Baseline {
-        velocity: quantile(&values, 0.5),
-        low: quantile(&values, 0.25),
-        high: quantile(&values, 0.75),
+        velocity: quantile(values, 0.5),
+        low: quantile(values, 0.25),
+        high: quantile(values, 0.75),
         source,
     };
     if observed >= window && values.len() >= MIN_BASELINE_SAMPLES {
@@ -502,6 +531,17 @@ mod tests {
             Scope::Kind(MilestoneKind::Skill).achievements(&ms),
             [at(5, 1.0)]
         );
+    }
+
+    #[test]
+    fn scopes_serialise_as_short_strings() {
+        let json = serde_json::to_string(&[
+            Scope::All,
+            Scope::Goal(7),
+            Scope::Kind(MilestoneKind::Promotion),
+        ])
+        .unwrap();
+        assert_eq!(json, r#"["all","goal:7","kind:promotion"]"#);
     }
 
     #[test]
