@@ -6,6 +6,7 @@ mod goal_cmd;
 mod milestone_cmd;
 mod pause_cmd;
 mod search_cmd;
+mod slump_cmd;
 mod velocity_cmd;
 
 use std::path::PathBuf;
@@ -35,6 +36,10 @@ enum Command {
     Entry(entry_cmd::EntryCommand),
     /// Search the journal.
     Search(search_cmd::SearchArgs),
+    /// Is the pace unusually slow right now, judged against your own history?
+    Slump(slump_cmd::SlumpArgs),
+    /// Past slumps and how they ended.
+    Slumps(slump_cmd::SlumpArgs),
     /// Add, list and show goals; let one go.
     #[command(subcommand)]
     Goal(goal_cmd::GoalCommand),
@@ -82,6 +87,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Entry(cmd) => entry_cmd::run(cmd, open),
         Command::Search(args) => search_cmd::run(args, open),
+        Command::Slump(args) => slump_cmd::current(args, open),
+        Command::Slumps(args) => slump_cmd::history(args, open),
         Command::Goal(cmd) => goal_cmd::run(cmd, open),
         Command::Milestone(cmd) => milestone_cmd::run(cmd, open),
         Command::Pause(cmd) => pause_cmd::run(cmd, open),

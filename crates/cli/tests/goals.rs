@@ -514,3 +514,64 @@ fn charts_are_written_as_svg_or_png_by_extension() {
     );
     assert!(!svg.exists());
 }
+
+#[test]
+fn slumps_replay_a_steady_pace_then_a_long_silence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let gid = ok(
+        d,
+        &[
+            "goal",
+            "add",
+            "--title",
+            "Lead",
+            "--start",
+            "2023-01-01",
+            "--target",
+            "2027-12-31",
+            "--cadence",
+            "4",
+        ],
+    );
+    let gid = gid.trim();
+    // A milestone every four weeks for two years, then nothing.
+    let mut day = chrono::NaiveDate::from_ymd_opt(2023, 1, 20).unwrap();
+    while day < chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() {
+        ok(
+            d,
+            &[
+                "milestone",
+                "add",
+                "--goal",
+                gid,
+                "--kind",
+                "project",
+                "--title",
+                "step",
+                "--achieved",
+                &day.to_string(),
+            ],
+        );
+        day += chrono::Duration::days(28);
+    }
+    let rows = json(d, &["slumps", "--as-of", "2025-12-31", "--json"]);
+    let rows = rows.as_array().unwrap();
+    let all = rows
+        .iter()
+        .find(|r| r["scope"] == "all")
+        .expect("the overall scope raised a slump");
+    assert_eq!(all["end"], Value::Null, "still open");
+    assert!(all["detected_on"].as_str().unwrap() > "2025-01-01");
+    assert!(all["surprise"].as_f64().unwrap() < 0.01);
+    let keys: Vec<&String> = all.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 5, "{keys:?}");
+    let now = ok(d, &["slump", "--as-of", "2025-12-31"]);
+    assert!(now.contains("slump"), "{now}");
+    // Before the silence there is nothing to report for the overall pace.
+    let rows = json(d, &["slumps", "--as-of", "2024-12-31", "--json"]);
+    assert!(
+        rows.as_array().unwrap().iter().all(|r| r["scope"] != "all"),
+        "{rows}"
+    );
+}
