@@ -158,8 +158,9 @@ pub async fn search_finds_the_entry_with_highlight(h: &Harness, dir: &Path) -> T
         wait_for(d, "[data-testid='search-result'] mark", |t| {
             t.trim() == "zephyr"
         })
-        .await
-        .map(drop)
+        .await?;
+        h.keep_screenshot(d, "search").await;
+        Ok(())
     })
     .await
 }
