@@ -6,6 +6,7 @@ mod db;
 pub mod drafts;
 pub mod entries;
 pub mod error;
+pub mod exchange;
 pub mod goals;
 pub mod milestones;
 pub mod paused;
