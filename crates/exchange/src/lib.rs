@@ -5,10 +5,13 @@
 pub mod dayone;
 pub mod error;
 pub mod jrnl;
+pub mod markdown;
 pub mod native;
+pub mod review;
 
 use std::path::Path;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use trajectory_core::{ImportReport, ImportedEntry, Snapshot};
 use trajectory_store::Store;
 
@@ -101,4 +104,113 @@ pub fn import_file(
     let bytes = std::fs::read(path).map_err(ExchangeError::io(path))?;
     let parsed = parse(format, &bytes)?;
     write(store, &parsed, progress)
+}
+
+/// The kinds of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Trajectory's full-fidelity JSON (docs/FORMAT.md): one file.
+    Json,
+    /// A folder of Markdown files with YAML front matter.
+    Markdown,
+    /// The review packet: one Markdown file, or HTML when the path ends in `.html`/`.htm`.
+    Review,
+}
+
+impl ExportFormat {
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        match name.trim() {
+            "json" => Some(ExportFormat::Json),
+            "markdown" | "md" => Some(ExportFormat::Markdown),
+            "review" => Some(ExportFormat::Review),
+            _ => None,
+        }
+    }
+}
+
+/// Days to include: both ends included; an open end is unbounded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayRange {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSummary {
+    /// Files written.
+    pub files: usize,
+    /// Entries in the export.
+    pub entries: usize,
+}
+
+/// Writes a file whole or not at all: into a temporary name beside it, then renamed.
+fn write_whole(path: &Path, contents: &str) -> Result<(), ExchangeError> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, contents).map_err(ExchangeError::io(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(ExchangeError::io(path))
+}
+
+/// Exports the journal to `out`. The JSON export is always the whole journal (a range is
+/// refused); the Markdown folder keeps only entries in the range (goals and milestones all);
+/// the review packet covers the range, up to `now`'s day when it has no end.
+pub fn export(
+    store: &Store,
+    format: ExportFormat,
+    out: &Path,
+    range: DayRange,
+    now: DateTime<Utc>,
+) -> Result<ExportSummary, ExchangeError> {
+    let mut snapshot = store.snapshot(now)?;
+    match format {
+        ExportFormat::Json => {
+            if range != DayRange::default() {
+                return Err(ExchangeError::malformed(
+                    "--from/--to",
+                    "the JSON export always holds the whole journal, so it takes no range",
+                ));
+            }
+            write_whole(out, &native::to_json(&snapshot)?)?;
+            Ok(ExportSummary {
+                files: 1,
+                entries: snapshot.entries.len(),
+            })
+        }
+        ExportFormat::Markdown => {
+            snapshot.entries.retain(|e| {
+                range.from.is_none_or(|f| e.entry_date >= f)
+                    && range.to.is_none_or(|t| e.entry_date <= t)
+            });
+            let files = markdown::folder(&snapshot);
+            markdown::write_folder(&files, out)?;
+            Ok(ExportSummary {
+                files: files.len(),
+                entries: snapshot
+                    .entries
+                    .iter()
+                    .filter(|e| e.deleted_at.is_none())
+                    .count(),
+            })
+        }
+        ExportFormat::Review => {
+            let from = range.from.unwrap_or(NaiveDate::MIN);
+            let to = range.to.unwrap_or_else(|| now.date_naive());
+            let html = out
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+            let text = if html {
+                review::to_html(&snapshot, from, to)
+            } else {
+                review::to_markdown(&snapshot, from, to)
+            };
+            write_whole(out, &text)?;
+            Ok(ExportSummary {
+                files: 1,
+                entries: snapshot.entries.len(),
+            })
+        }
+    }
 }
