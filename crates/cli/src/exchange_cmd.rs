@@ -50,7 +50,7 @@ impl ProgressLine {
         if !self.on_terminal {
             return;
         }
-        let percent = if total == 0 { 100 } else { done * 100 / total };
+        let percent = (done * 100).checked_div(total).unwrap_or(100);
         let mut err = std::io::stderr();
         let _ = write!(err, "\rImporting… {done}/{total} ({percent}%)");
         let _ = err.flush();
