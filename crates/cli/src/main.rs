@@ -1,7 +1,9 @@
 //! `traj`: Trajectory's command line. Parses arguments, calls the core and the store, prints.
 
+mod backup_cmd;
 mod chart_cmd;
 mod entry_cmd;
+mod exchange_cmd;
 mod goal_cmd;
 mod milestone_cmd;
 mod pause_cmd;
@@ -53,6 +55,19 @@ enum Command {
     Velocity(velocity_cmd::VelocityArgs),
     /// Render a chart to FILE.svg or FILE.png.
     Chart(chart_cmd::ChartArgs),
+    /// Import a jrnl journal, a Day One export or a Trajectory JSON export.
+    Import(exchange_cmd::ImportArgs),
+    /// Export the journal as JSON, a Markdown folder or a review packet.
+    Export(exchange_cmd::ExportArgs),
+    /// Back up the journal now.
+    Backup,
+    /// List the backups, newest first.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a backup by its id (see `traj backups`); the current journal is kept aside.
+    Restore { id: String },
 }
 
 /// An error worth one line on stderr.
@@ -66,6 +81,12 @@ impl From<StoreError> for Failure {
 
 impl From<trajectory_insights::InsightError> for Failure {
     fn from(e: trajectory_insights::InsightError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+impl From<trajectory_exchange::ExchangeError> for Failure {
+    fn from(e: trajectory_exchange::ExchangeError) -> Self {
         Failure(e.to_string())
     }
 }
@@ -94,6 +115,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Pause(cmd) => pause_cmd::run(cmd, open),
         Command::Velocity(args) => velocity_cmd::run(args, open),
         Command::Chart(args) => chart_cmd::run(args, open),
+        Command::Import(args) => exchange_cmd::run_import(args, || Store::open_checked(&data_dir)),
+        Command::Export(args) => exchange_cmd::run_export(args, open),
+        Command::Backup => backup_cmd::run_backup(|| Store::open_checked(&data_dir)),
+        Command::Backups { json } => backup_cmd::run_list(&data_dir, json),
+        Command::Restore { id } => backup_cmd::run_restore(&data_dir, &id),
     }
 }
 

@@ -35,6 +35,11 @@ pub enum ErrorCode {
     StorageUnavailable,
     Storage,
     Internal,
+    // A file to import is not in the format it was said to be, or breaks a rule (the
+    // message names the line or entry); nothing was written.
+    InvalidImport,
+    // The database failed SQLite's integrity check or could not be read; it is left as is.
+    DamagedDatabase,
 }
 
 /// A rule of the domain that an input broke. Nothing is written when one of these is returned.

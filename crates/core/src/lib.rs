@@ -7,10 +7,12 @@
 pub mod draft;
 pub mod entry;
 pub mod error;
+pub mod exchange;
 pub mod goal;
 pub mod markdown;
 pub mod milestone;
 pub mod paused;
+pub mod retention;
 pub mod revision;
 pub mod search;
 pub mod slump;
@@ -23,6 +25,11 @@ pub use entry::{
     TagCount, ValidEntry, parse_date,
 };
 pub use error::{DomainError, ErrorCode};
+pub use exchange::{
+    ImportReport, ImportedEntry, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, Snapshot, SnapshotEntry,
+    SnapshotGoal, SnapshotLink, SnapshotMilestone, SnapshotPause, SnapshotRevision,
+    SnapshotTemplate,
+};
 pub use goal::{
     Goal, GoalDraft, GoalId, GoalStatus, MAX_CADENCE_WEEKS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
     ValidGoal, check_cadence, velocity_of_cadence,

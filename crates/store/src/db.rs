@@ -74,6 +74,14 @@ impl Store {
         })
     }
 
+    /// Checks the database with `PRAGMA quick_check` (read-only) before opening it: a
+    /// damaged one is refused with [`StoreError::Damaged`] and never written to. What the app
+    /// calls on start; commands that run often may use [`Store::open`].
+    pub fn open_checked(data_dir: &Path) -> Result<Store, StoreError> {
+        crate::backup::quick_check(data_dir)?;
+        Store::open(data_dir)
+    }
+
     /// The folder this journal lives in.
     pub fn data_dir(&self) -> &Path {
         &self.data_dir

@@ -38,6 +38,18 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("Stored data could not be read back: {0}")]
     Corrupt(String),
+    #[error("Nothing was imported: {at}: {reason}")]
+    ImportRejected { at: String, reason: String },
+    #[error(
+        "Nothing was imported: this export is format version {found}; this version of Trajectory reads up to {supported}. Update Trajectory to import it."
+    )]
+    UnsupportedExport { found: u32, supported: u32 },
+    #[error(
+        "The journal database is damaged ({problems}). It was left as it is: restore a backup, or export what can still be read."
+    )]
+    Damaged { problems: String },
+    #[error("No backup with id {id}; `traj backups` lists them.")]
+    BackupNotFound { id: String },
 }
 
 impl StoreError {
@@ -49,7 +61,12 @@ impl StoreError {
             | StoreError::TemplateNotFound { .. }
             | StoreError::GoalNotFound { .. }
             | StoreError::MilestoneNotFound { .. }
-            | StoreError::PausedPeriodNotFound { .. } => ErrorCode::NotFound,
+            | StoreError::PausedPeriodNotFound { .. }
+            | StoreError::BackupNotFound { .. } => ErrorCode::NotFound,
+            StoreError::ImportRejected { .. } | StoreError::UnsupportedExport { .. } => {
+                ErrorCode::InvalidImport
+            }
+            StoreError::Damaged { .. } => ErrorCode::DamagedDatabase,
             StoreError::EntryInTrash { .. } => ErrorCode::InTrash,
             StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             StoreError::NoDataDir | StoreError::Io { .. } => ErrorCode::StorageUnavailable,

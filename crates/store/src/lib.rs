@@ -1,11 +1,13 @@
 //! Trajectory's storage: one SQLite database per data directory, its schema and the queries
 //! every front end uses. Each user action is one transaction, committed before it returns.
 
+pub mod backup;
 pub mod data_dir;
 mod db;
 pub mod drafts;
 pub mod entries;
 pub mod error;
+pub mod exchange;
 pub mod goals;
 pub mod milestones;
 pub mod paused;

@@ -8,6 +8,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0001_entries.sql")),
         M::up(include_str!("migrations/0002_journal.sql")),
         M::up(include_str!("migrations/0003_goals.sql")),
+        M::up(include_str!("migrations/0004_exchange.sql")),
     ])
 }
 
@@ -17,7 +18,7 @@ pub fn latest_version() -> i64 {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: i64 = 3;
+const MIGRATION_COUNT: i64 = 4;
 
 #[cfg(test)]
 mod tests {

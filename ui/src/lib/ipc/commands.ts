@@ -76,6 +76,8 @@ const KNOWN_CODES = {
   storage_unavailable: true,
   storage: true,
   internal: true,
+  invalid_import: true,
+  damaged_database: true,
 } as const satisfies Record<ErrorCode, true>;
 const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
 
