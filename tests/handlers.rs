@@ -402,3 +402,37 @@ fn goals_milestones_velocity_and_charts() {
         assert!(!view["description"].as_str().unwrap().is_empty(), "{chart}");
     }
 }
+
+#[test]
+fn starting_the_app_makes_the_daily_backup() {
+    let app = app();
+    let dir = app._dir.path();
+    let backups = trajectory_store::backup::list_backups(dir).unwrap();
+    assert_eq!(backups.len(), 1, "one backup on first start: {backups:?}");
+    drop(app);
+}
+
+#[test]
+fn a_damaged_database_is_reported_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(trajectory_store::DATABASE_FILE);
+    std::fs::write(&path, b"SQLite format 3\0 this is not a database any more").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let state = AppState::open(Some(dir.path().to_path_buf()));
+    let app = mock_builder()
+        .manage(state)
+        .invoke_handler(app_handlers!())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let t = TestApp {
+        _app: app,
+        window,
+        _dir: dir,
+    };
+    let err = call(&t, "list_entries", json!({ "after": null, "limit": 10 })).unwrap_err();
+    assert_eq!(err["code"], "damaged_database", "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -13,15 +13,25 @@ pub struct AppState {
     store: Result<Arc<Mutex<Store>>, AppError>,
 }
 
+/// Opens the journal the way the app starts: a read-only `quick_check` first (a damaged
+/// database is reported, never written to), then open and migrate (with a backup before any
+/// migration), then the daily backup if the newest one is older than a day.
+fn open_store(dir: &std::path::Path) -> Result<Arc<Mutex<Store>>, StoreError> {
+    let store = Store::open_checked(dir)?;
+    if let Err(e) = store.backup_if_due(chrono::Utc::now()) {
+        // The journal itself is fine; a failed backup must not keep the person from writing.
+        eprintln!("trajectory: the daily backup could not be made: {e}");
+    }
+    Ok(Arc::new(Mutex::new(store)))
+}
+
 impl AppState {
     /// Resolves the data folder and opens the journal. A failure is kept and reported by every
     /// command, so the window can still open and say what is wrong.
     pub fn open(explicit: Option<PathBuf>) -> AppState {
         match resolve_data_dir(explicit) {
             Ok(dir) => AppState {
-                store: Store::open(&dir)
-                    .map(|s| Arc::new(Mutex::new(s)))
-                    .map_err(AppError::from),
+                store: open_store(&dir).map_err(AppError::from),
                 data_dir: Some(dir),
             },
             Err(e) => AppState {
