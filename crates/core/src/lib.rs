@@ -38,9 +38,10 @@ pub use paused::{
 };
 pub use reflection::{
     Answer, CheckIn, CheckInId, CheckInOutcome, FieldGuide, FieldKind, Lens, LensAnswer, Move,
-    MoveDraft, MoveId, Reflection, ReflectionId, ReflectionStatus, ReflectionStep,
-    ReflectionTrigger, StepGuide, Strategy, StrategyRecord, SuggestedStrategy, Suggestions,
-    ValidAnswer, ValidMove, suggest, suggest_strategies, what_has_worked,
+    MoveDraft, MoveId, NoticeState, NoticeStatus, Recovery, Reflection, ReflectionId,
+    ReflectionStatus, ReflectionStep, ReflectionTrigger, StepGuide, Strategy, StrategyRecord,
+    SuggestedStrategy, Suggestions, ValidAnswer, ValidMove, suggest, suggest_strategies,
+    what_has_worked,
 };
 pub use revision::Revision;
 pub use search::{SearchHit, SearchQuery, SearchResults, SnippetPart, ValidSearch};

@@ -841,6 +841,62 @@ pub fn check_in_prompt(m: &Move) -> String {
     format!("You planned to “{}” by {}. How did it go?", m.text, m.due)
 }
 
+/// Checks a reason given for setting something aside: optional, bounded, kept as typed.
+pub fn check_reason(reason: String) -> Result<String, DomainError> {
+    check_length("reason", reason, MAX_TEXT_CHARS)
+}
+
+/// Where the person left a slump notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum NoticeStatus {
+    /// Shown, no answer yet.
+    Shown,
+    /// "Not now": quiet until this day (shown again once it has passed).
+    Snoozed { until: NaiveDate },
+    /// Set aside for good, with the person's reason (may be empty).
+    SetAside { reason: String },
+    /// A reflection was started from it.
+    ReflectionStarted {
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        reflection_id: ReflectionId,
+    },
+}
+
+impl NoticeStatus {
+    /// Whether the notice stays quiet on `today`.
+    pub fn is_quiet(&self, today: NaiveDate) -> bool {
+        match self {
+            NoticeStatus::Shown => false,
+            NoticeStatus::Snoozed { until } => *until > today,
+            NoticeStatus::SetAside { .. } | NoticeStatus::ReflectionStarted { .. } => true,
+        }
+    }
+}
+
+/// The stored state of the notice for one slump (scope and the day it was raised).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NoticeState {
+    pub scope: String,
+    pub detected_on: NaiveDate,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub status: NoticeStatus,
+}
+
+/// A slump that ended, and the moves done before it ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Recovery {
+    pub scope: String,
+    pub detected_on: NaiveDate,
+    pub ended_on: NaiveDate,
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
+    pub move_ids: Vec<MoveId>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1055,6 +1111,22 @@ mod tests {
             ErrorCode::MovesMissing
         );
         assert!(check_commitments(&chosen, &three).is_ok());
+    }
+
+    #[test]
+    fn a_snoozed_notice_is_quiet_until_its_day_has_come() {
+        let snoozed = NoticeStatus::Snoozed {
+            until: d("2026-03-21"),
+        };
+        assert!(snoozed.is_quiet(d("2026-03-20")));
+        assert!(!snoozed.is_quiet(d("2026-03-21")));
+        assert!(!NoticeStatus::Shown.is_quiet(d("2026-03-21")));
+        assert!(
+            NoticeStatus::SetAside {
+                reason: String::new()
+            }
+            .is_quiet(d("2030-01-01"))
+        );
     }
 
     #[test]

@@ -18,6 +18,12 @@ pub enum StoreError {
     MilestoneNotFound { id: i64 },
     #[error("No paused period with id {id}.")]
     PausedPeriodNotFound { id: i64 },
+    #[error("No reflection with id {id}.")]
+    ReflectionNotFound { id: i64 },
+    #[error("No move with id {id}.")]
+    MoveNotFound { id: i64 },
+    #[error("No check-in with id {id}.")]
+    CheckInNotFound { id: i64 },
     #[error("Entry {id} is in the trash; restore it before editing.")]
     EntryInTrash { id: i64 },
     #[error(
@@ -49,7 +55,10 @@ impl StoreError {
             | StoreError::TemplateNotFound { .. }
             | StoreError::GoalNotFound { .. }
             | StoreError::MilestoneNotFound { .. }
-            | StoreError::PausedPeriodNotFound { .. } => ErrorCode::NotFound,
+            | StoreError::PausedPeriodNotFound { .. }
+            | StoreError::ReflectionNotFound { .. }
+            | StoreError::MoveNotFound { .. }
+            | StoreError::CheckInNotFound { .. } => ErrorCode::NotFound,
             StoreError::EntryInTrash { .. } => ErrorCode::InTrash,
             StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             StoreError::NoDataDir | StoreError::Io { .. } => ErrorCode::StorageUnavailable,

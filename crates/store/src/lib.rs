@@ -9,6 +9,7 @@ pub mod error;
 pub mod goals;
 pub mod milestones;
 pub mod paused;
+pub mod reflections;
 pub mod schema;
 pub mod search;
 pub mod templates;

@@ -8,6 +8,8 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0001_entries.sql")),
         M::up(include_str!("migrations/0002_journal.sql")),
         M::up(include_str!("migrations/0003_goals.sql")),
+        // 0004 is taken by the data export; this is the fourth migration in this build.
+        M::up(include_str!("migrations/0005_reflection.sql")),
     ])
 }
 
@@ -17,7 +19,7 @@ pub fn latest_version() -> i64 {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: i64 = 3;
+const MIGRATION_COUNT: i64 = 4;
 
 #[cfg(test)]
 mod tests {
