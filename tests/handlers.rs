@@ -16,7 +16,11 @@ struct TestApp {
 }
 
 fn app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
+    app_on(tempfile::tempdir().unwrap())
+}
+
+/// The app on an existing data folder (a relaunch, when the folder came from an earlier app).
+fn app_on(dir: tempfile::TempDir) -> TestApp {
     let app = mock_builder()
         .manage(AppState::open(Some(dir.path().to_path_buf())))
         .invoke_handler(app_handlers!())
@@ -435,4 +439,131 @@ fn a_damaged_database_is_reported_and_left_untouched() {
     let err = call(&t, "list_entries", json!({ "after": null, "limit": 10 })).unwrap_err();
     assert_eq!(err["code"], "damaged_database", "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+fn day_from_today(days: i64) -> String {
+    (trajectory_app::clock::today() + chrono::Duration::days(days)).to_string()
+}
+
+#[test]
+fn a_reflection_keeps_its_answers_across_a_relaunch_and_refuses_bad_moves() {
+    let first = app();
+    assert_eq!(
+        call(&first, "get_slump_notice", json!({})).unwrap(),
+        Value::Null
+    );
+    let view = call(&first, "start_reflection", json!({ "fromNotice": null })).unwrap();
+    let id = view["reflection"]["id"].clone();
+    assert_eq!(view["reflection"]["trigger"]["kind"], "by_hand");
+    assert_eq!(view["steps"].as_array().unwrap().len(), 5);
+    assert_eq!(view["strategies"].as_array().unwrap().len(), 5);
+    for (step, field, text) in [
+        ("accept", "feeling", "Stuck, and a bit embarrassed about it"),
+        ("root_cause", "own_work", "I stopped asking for feedback"),
+        ("root_cause", "own_work_applies", "yes"),
+    ] {
+        let saved = call(
+            &first,
+            "save_reflection_answer",
+            json!({ "id": id, "step": step, "field": field, "text": text }),
+        )
+        .unwrap();
+        assert_eq!(saved["text"], text);
+    }
+    call(
+        &first,
+        "set_reflection_step",
+        json!({ "id": id, "step": "root_cause" }),
+    )
+    .unwrap();
+    let err = call(
+        &first,
+        "save_reflection_answer",
+        json!({ "id": id, "step": "accept", "field": "own_work", "text": "x" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "unknown_field");
+
+    // Quit in the middle of step 2 and relaunch on the same data folder.
+    let TestApp { _app, window, _dir } = first;
+    drop(window);
+    drop(_app);
+    let app = app_on(_dir);
+    let resumed = call(&app, "get_reflection", json!({ "id": id })).unwrap();
+    assert_eq!(resumed["reflection"]["step"], "root_cause");
+    assert_eq!(
+        resumed["reflection"]["answers"].as_array().unwrap().len(),
+        3
+    );
+    assert_eq!(
+        resumed["suggestions"]["strategies"][0]["strategy"],
+        "learn_or_responsibility"
+    );
+    assert_eq!(resumed["suggestions"]["strategies"][4]["strategy"], "exit");
+
+    call(
+        &app,
+        "choose_strategies",
+        json!({ "id": id, "strategies": ["learn_or_responsibility"] }),
+    )
+    .unwrap();
+    let good = json!({ "strategy": "learn_or_responsibility", "text": "Ask two peers for feedback",
+        "due": day_from_today(7) });
+    let m = call(&app, "add_move", json!({ "id": id, "draft": good })).unwrap();
+    assert_eq!(m["due"], day_from_today(7));
+    for (draft, code) in [
+        (
+            json!({ "strategy": "learn_or_responsibility", "text": "Late", "due": day_from_today(-1) }),
+            "due_in_past",
+        ),
+        (
+            json!({ "strategy": "learn_or_responsibility", "text": "No date", "due": "" }),
+            "due_required",
+        ),
+        (
+            json!({ "strategy": "learn_or_responsibility", "text": "  ", "due": day_from_today(3) }),
+            "empty_move",
+        ),
+        (
+            json!({ "strategy": "exit", "text": "Update my CV", "due": day_from_today(3) }),
+            "strategy_not_chosen",
+        ),
+    ] {
+        let err = call(&app, "add_move", json!({ "id": id, "draft": draft })).unwrap_err();
+        assert_eq!(err["code"], code, "{err}");
+    }
+    let now = call(&app, "get_reflection", json!({ "id": id })).unwrap();
+    assert_eq!(
+        now["reflection"]["moves"].as_array().unwrap().len(),
+        1,
+        "nothing written"
+    );
+    assert_eq!(call(&app, "due_check_ins", json!({})).unwrap(), json!([]));
+
+    let done = call(&app, "finish_reflection", json!({ "id": id })).unwrap();
+    assert_eq!(done["reflection"]["status"], "done");
+    let all = call(&app, "list_reflections", json!({})).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    let completed = call(
+        &app,
+        "complete_move",
+        json!({ "moveId": m["id"], "doneOn": null, "outcome": "Useful" }),
+    )
+    .unwrap();
+    assert_eq!(completed["done_on"], day_from_today(0));
+    let worked = call(&app, "what_has_worked", json!({})).unwrap();
+    assert_eq!(worked[0]["strategy"], "learn_or_responsibility");
+    assert_eq!(worked[0]["done"], 1);
+    assert_eq!(
+        call(&app, "get_slump_history", json!({})).unwrap(),
+        json!([])
+    );
+
+    let err = call(
+        &app,
+        "start_reflection",
+        json!({ "fromNotice": { "scope": "all", "detected_on": "2026-01-01" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "not_found", "no such slump");
 }

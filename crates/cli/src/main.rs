@@ -7,6 +7,7 @@ mod exchange_cmd;
 mod goal_cmd;
 mod milestone_cmd;
 mod pause_cmd;
+mod reflection_cmd;
 mod search_cmd;
 mod slump_cmd;
 mod velocity_cmd;
@@ -51,6 +52,9 @@ enum Command {
     /// Record stretches that freeze the clock (leave, reorganisation, illness).
     #[command(subcommand)]
     Pause(pause_cmd::PauseCommand),
+    /// Read guided reflections: their answers, ways forward and moves.
+    #[command(subcommand)]
+    Reflection(reflection_cmd::ReflectionCommand),
     /// Milestone velocity: milestones per 30 days, and your usual pace.
     Velocity(velocity_cmd::VelocityArgs),
     /// Render a chart to FILE.svg or FILE.png.
@@ -113,6 +117,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Goal(cmd) => goal_cmd::run(cmd, open),
         Command::Milestone(cmd) => milestone_cmd::run(cmd, open),
         Command::Pause(cmd) => pause_cmd::run(cmd, open),
+        Command::Reflection(cmd) => reflection_cmd::run(cmd, open),
         Command::Velocity(args) => velocity_cmd::run(args, open),
         Command::Chart(args) => chart_cmd::run(args, open),
         Command::Import(args) => exchange_cmd::run_import(args, || Store::open_checked(&data_dir)),

@@ -31,6 +31,19 @@ pub enum ErrorCode {
     AchievedInFuture,
     InvalidPeriod,
     ChooseGoal,
+    UnknownStrategy,
+    UnknownStep,
+    UnknownField,
+    InvalidAnswer,
+    EmptyMove,
+    DueRequired,
+    DueInPast,
+    DoneInFuture,
+    StrategyNotChosen,
+    StrategyHasMoves,
+    TooManyMoves,
+    MovesMissing,
+    ReflectionClosed,
     NewerDatabase,
     StorageUnavailable,
     Storage,
@@ -105,6 +118,39 @@ pub enum DomainError {
     },
     #[error("The pause ends ({end}) before it starts ({start}); swap the dates.")]
     InvalidPeriod { start: NaiveDate, end: NaiveDate },
+    #[error(
+        "\"{input}\" is not a way forward; use one of: new_project, mentor_or_partner, wider_network, learn_or_responsibility, exit."
+    )]
+    UnknownStrategy { input: String },
+    #[error(
+        "\"{input}\" is not a step of a reflection; use one of: accept, root_cause, moves, commit, follow_up."
+    )]
+    UnknownStep { input: String },
+    #[error("The {step} step has no answer called \"{input}\".")]
+    UnknownField { step: &'static str, input: String },
+    #[error("\"{input}\" is not an answer here; use yes, no, or leave it empty.")]
+    InvalidAnswer { input: String },
+    #[error("The move is empty: say in a few words what you will do.")]
+    EmptyMove,
+    #[error("A move needs a day to look back on it; pick a due date.")]
+    DueRequired,
+    #[error("The due date {due} has already passed (today is {today}); pick today or a later day.")]
+    DueInPast { due: NaiveDate, today: NaiveDate },
+    #[error("The day {done} is still ahead (today is {today}); mark it done once it has happened.")]
+    DoneInFuture { done: NaiveDate, today: NaiveDate },
+    #[error("Choose \"{strategy}\" as a way forward before adding moves to it.")]
+    StrategyNotChosen { strategy: &'static str },
+    #[error("\"{strategy}\" still has moves; move them to another way forward first.")]
+    StrategyHasMoves { strategy: &'static str },
+    #[error("\"{strategy}\" already has {limit} moves; a few small ones are plenty.")]
+    TooManyMoves {
+        strategy: &'static str,
+        limit: usize,
+    },
+    #[error("\"{strategy}\" has no move yet: add one with a due date, or unchoose it.")]
+    MovesMissing { strategy: &'static str },
+    #[error("This reflection is {status}; it can be read but no longer changed there.")]
+    ReflectionClosed { status: &'static str },
 }
 
 impl DomainError {
@@ -129,6 +175,19 @@ impl DomainError {
             DomainError::AchievedBeforeStart { .. } => ErrorCode::AchievedBeforeStart,
             DomainError::AchievedInFuture { .. } => ErrorCode::AchievedInFuture,
             DomainError::InvalidPeriod { .. } => ErrorCode::InvalidPeriod,
+            DomainError::UnknownStrategy { .. } => ErrorCode::UnknownStrategy,
+            DomainError::UnknownStep { .. } => ErrorCode::UnknownStep,
+            DomainError::UnknownField { .. } => ErrorCode::UnknownField,
+            DomainError::InvalidAnswer { .. } => ErrorCode::InvalidAnswer,
+            DomainError::EmptyMove => ErrorCode::EmptyMove,
+            DomainError::DueRequired => ErrorCode::DueRequired,
+            DomainError::DueInPast { .. } => ErrorCode::DueInPast,
+            DomainError::DoneInFuture { .. } => ErrorCode::DoneInFuture,
+            DomainError::StrategyNotChosen { .. } => ErrorCode::StrategyNotChosen,
+            DomainError::StrategyHasMoves { .. } => ErrorCode::StrategyHasMoves,
+            DomainError::TooManyMoves { .. } => ErrorCode::TooManyMoves,
+            DomainError::MovesMissing { .. } => ErrorCode::MovesMissing,
+            DomainError::ReflectionClosed { .. } => ErrorCode::ReflectionClosed,
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Trajectory's pure domain: the journal's, goals' and milestones' types, the rules every
-//! front end shares, milestone velocity and slump detection.
+//! front end shares, milestone velocity and slump detection and the guided reflection.
 //!
 //! Nothing here touches files, the network, a database or the clock: dates and times arrive
 //! as parameters, so the app, the CLI and the tests compute the same answers.
@@ -12,6 +12,7 @@ pub mod goal;
 pub mod markdown;
 pub mod milestone;
 pub mod paused;
+pub mod reflection;
 pub mod retention;
 pub mod revision;
 pub mod search;
@@ -41,6 +42,13 @@ pub use milestone::{
 };
 pub use paused::{
     DateRange, PauseClock, PausedDraft, PausedPeriod, PausedPeriodId, ValidPause, paused_ranges,
+};
+pub use reflection::{
+    Answer, CheckIn, CheckInId, CheckInOutcome, FieldGuide, FieldKind, Lens, LensAnswer, Move,
+    MoveDraft, MoveId, NoticeState, NoticeStatus, Recovery, Reflection, ReflectionId,
+    ReflectionStatus, ReflectionStep, ReflectionTrigger, StepGuide, Strategy, StrategyRecord,
+    SuggestedStrategy, Suggestions, ValidAnswer, ValidMove, suggest, suggest_strategies,
+    what_has_worked,
 };
 pub use revision::Revision;
 pub use search::{SearchHit, SearchQuery, SearchResults, SnippetPart, ValidSearch};

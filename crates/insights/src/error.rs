@@ -14,6 +14,11 @@ pub enum InsightError {
     NoGoals,
     #[error("There are several goals: choose the one whose trajectory to show.")]
     ChooseGoal,
+    #[error("No slump in {scope} was raised on {detected_on}.")]
+    NoSuchSlump {
+        scope: String,
+        detected_on: chrono::NaiveDate,
+    },
     #[error("The chart could not be drawn: {0}")]
     Chart(#[from] ChartError),
 }
@@ -24,6 +29,7 @@ impl InsightError {
             InsightError::Store(e) => e.code(),
             InsightError::Domain(e) => e.code(),
             InsightError::NoGoals | InsightError::ChooseGoal => ErrorCode::ChooseGoal,
+            InsightError::NoSuchSlump { .. } => ErrorCode::NotFound,
             InsightError::Chart(_) => ErrorCode::Internal,
         }
     }

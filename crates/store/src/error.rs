@@ -18,6 +18,12 @@ pub enum StoreError {
     MilestoneNotFound { id: i64 },
     #[error("No paused period with id {id}.")]
     PausedPeriodNotFound { id: i64 },
+    #[error("No reflection with id {id}.")]
+    ReflectionNotFound { id: i64 },
+    #[error("No move with id {id}.")]
+    MoveNotFound { id: i64 },
+    #[error("No check-in with id {id}.")]
+    CheckInNotFound { id: i64 },
     #[error("Entry {id} is in the trash; restore it before editing.")]
     EntryInTrash { id: i64 },
     #[error(
@@ -62,7 +68,10 @@ impl StoreError {
             | StoreError::GoalNotFound { .. }
             | StoreError::MilestoneNotFound { .. }
             | StoreError::PausedPeriodNotFound { .. }
-            | StoreError::BackupNotFound { .. } => ErrorCode::NotFound,
+            | StoreError::BackupNotFound { .. }
+            | StoreError::ReflectionNotFound { .. }
+            | StoreError::MoveNotFound { .. }
+            | StoreError::CheckInNotFound { .. } => ErrorCode::NotFound,
             StoreError::ImportRejected { .. } | StoreError::UnsupportedExport { .. } => {
                 ErrorCode::InvalidImport
             }

@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod goals;
 pub mod milestones;
 pub mod paused;
+pub mod reflections;
 pub mod schema;
 pub mod search;
 pub mod templates;

@@ -9,6 +9,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0002_journal.sql")),
         M::up(include_str!("migrations/0003_goals.sql")),
         M::up(include_str!("migrations/0004_exchange.sql")),
+        M::up(include_str!("migrations/0005_reflection.sql")),
     ])
 }
 
@@ -18,7 +19,7 @@ pub fn latest_version() -> i64 {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: i64 = 4;
+const MIGRATION_COUNT: i64 = 5;
 
 #[cfg(test)]
 mod tests {

@@ -6,5 +6,6 @@ pub mod entries;
 pub mod goals;
 pub mod insights;
 pub mod markdown;
+pub mod reflection;
 pub mod search;
 pub mod templates;
