@@ -1,19 +1,35 @@
 //! The app's "today": the computer's local date, or a fixed day for tests.
 //!
-//! `TRAJECTORY_TODAY=YYYY-MM-DD` sets the day in debug builds (end-to-end tests stand in the
-//! future with it); a release build ignores it unless `TRAJECTORY_ALLOW_TEST_CLOCK=1` is also set.
+//! `--today YYYY-MM-DD` on the command line or `TRAJECTORY_TODAY=YYYY-MM-DD` in the environment
+//! sets the day in debug builds (end-to-end tests stand in the future with it); a release build
+//! ignores both unless `TRAJECTORY_ALLOW_TEST_CLOCK=1` is also set.
+
+use std::sync::OnceLock;
 
 use chrono::{Local, NaiveDate};
 
 pub const TODAY_ENV: &str = "TRAJECTORY_TODAY";
 pub const ALLOW_TEST_CLOCK_ENV: &str = "TRAJECTORY_ALLOW_TEST_CLOCK";
 
+static FIXED_TODAY: OnceLock<Option<NaiveDate>> = OnceLock::new();
+
 fn test_clock_allowed() -> bool {
     cfg!(debug_assertions) || std::env::var_os(ALLOW_TEST_CLOCK_ENV).is_some_and(|v| v == "1")
 }
 
+/// Fixes "today" from the `--today` launch argument (called once at start-up).
+pub fn set_from_launch(day: Option<String>) {
+    let fixed = day
+        .filter(|_| test_clock_allowed())
+        .and_then(|d| trajectory_core::parse_date(&d).ok());
+    let _ = FIXED_TODAY.set(fixed);
+}
+
 /// The person's current day.
 pub fn today() -> NaiveDate {
+    if let Some(Some(day)) = FIXED_TODAY.get() {
+        return *day;
+    }
     if test_clock_allowed()
         && let Some(day) = std::env::var(TODAY_ENV)
             .ok()

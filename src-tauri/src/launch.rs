@@ -3,18 +3,30 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// The value of `--data-dir`, if given. Other arguments are left to Tauri.
-pub fn data_dir_arg(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+/// The value of `--NAME VALUE` or `--NAME=VALUE`, if given. Other arguments are left alone.
+fn option_arg(args: impl IntoIterator<Item = OsString>, name: &str) -> Option<OsString> {
+    let flag = format!("--{name}");
+    let prefix = format!("--{name}=");
     let mut args = args.into_iter().skip(1);
     while let Some(arg) = args.next() {
-        if arg == "--data-dir" {
-            return args.next().map(PathBuf::from);
+        if arg == flag.as_str() {
+            return args.next();
         }
-        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
-            return Some(PathBuf::from(value));
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix(prefix.as_str())) {
+            return Some(OsString::from(value));
         }
     }
     None
+}
+
+/// The value of `--data-dir`, if given.
+pub fn data_dir_arg(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    option_arg(args, "data-dir").map(PathBuf::from)
+}
+
+/// The value of `--today` (a test clock; see `clock`), if given.
+pub fn today_arg(args: impl IntoIterator<Item = OsString>) -> Option<String> {
+    option_arg(args, "today").and_then(|v| v.into_string().ok())
 }
 
 #[cfg(test)]
@@ -37,5 +49,9 @@ mod tests {
         );
         assert_eq!(data_dir_arg(args(&["app"])), None);
         assert_eq!(data_dir_arg(args(&["app", "--data-dir"])), None);
+        assert_eq!(
+            today_arg(args(&["app", "--data-dir", "/x", "--today", "2027-01-02"])),
+            Some("2027-01-02".to_owned())
+        );
     }
 }

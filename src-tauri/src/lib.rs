@@ -78,6 +78,7 @@ macro_rules! app_handlers {
 /// Starts the app on the data folder named by `--data-dir`, `TRAJECTORY_DATA_DIR` or the
 /// platform default.
 pub fn run() {
+    clock::set_from_launch(launch::today_arg(std::env::args_os()));
     let state = AppState::open(launch::data_dir_arg(std::env::args_os()));
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
