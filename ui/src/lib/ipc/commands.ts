@@ -358,3 +358,137 @@ export function getChart(query: ChartQuery): Promise<ChartView> {
 export function exportChart(query: ChartQuery): Promise<string | null> {
   return call<string | null>('export_chart', { query });
 }
+
+// ---- Slump notices, guided reflections, moves and check-ins --------------------------------
+
+import type { Answer } from './bindings/Answer';
+import type { CheckIn } from './bindings/CheckIn';
+import type { CheckInOutcome } from './bindings/CheckInOutcome';
+import type { FieldGuide } from './bindings/FieldGuide';
+import type { Lens } from './bindings/Lens';
+import type { Move } from './bindings/Move';
+import type { MoveDraft } from './bindings/MoveDraft';
+import type { Notice } from './bindings/Notice';
+import type { NoticeKey } from './bindings/NoticeKey';
+import type { NoticeState } from './bindings/NoticeState';
+import type { PastSlump } from './bindings/PastSlump';
+import type { Reflection } from './bindings/Reflection';
+import type { ReflectionStatus } from './bindings/ReflectionStatus';
+import type { ReflectionStep } from './bindings/ReflectionStep';
+import type { ReflectionView } from './bindings/ReflectionView';
+import type { StepGuide } from './bindings/StepGuide';
+import type { Strategy } from './bindings/Strategy';
+import type { StrategyInfo } from './bindings/StrategyInfo';
+import type { StrategyRecord } from './bindings/StrategyRecord';
+
+export type {
+  Answer,
+  CheckIn,
+  CheckInOutcome,
+  FieldGuide,
+  Lens,
+  Move,
+  MoveDraft,
+  Notice,
+  NoticeKey,
+  NoticeState,
+  PastSlump,
+  Reflection,
+  ReflectionStatus,
+  ReflectionStep,
+  ReflectionView,
+  StepGuide,
+  Strategy,
+  StrategyInfo,
+  StrategyRecord,
+};
+
+/** The slump worth a gentle banner today, or null. Records that it was shown. */
+export function getSlumpNotice(): Promise<Notice | null> {
+  return call<Notice | null>('get_slump_notice');
+}
+
+/** Hides a notice for a week. */
+export function snoozeSlumpNotice(notice: NoticeKey): Promise<NoticeState> {
+  return call<NoticeState>('snooze_slump_notice', { notice });
+}
+
+/** Sets a notice aside for good, with the person's reason (may be empty). */
+export function setAsideSlumpNotice(notice: NoticeKey, reason: string): Promise<NoticeState> {
+  return call<NoticeState>('set_aside_slump_notice', { notice, reason });
+}
+
+/** Starts (or resumes) a reflection on a notice's slump; `null` starts one by hand. */
+export function startReflection(fromNotice: NoticeKey | null): Promise<ReflectionView> {
+  return call<ReflectionView>('start_reflection', { fromNotice });
+}
+
+/** One reflection with every step's wording and the suggested strategies. */
+export function getReflection(id: number): Promise<ReflectionView> {
+  return call<ReflectionView>('get_reflection', { id });
+}
+
+/** Every reflection. */
+export function listReflections(): Promise<Reflection[]> {
+  return call<Reflection[]>('list_reflections');
+}
+
+/** Saves one answer of a step (a yes/no field takes "yes", "no" or ""). */
+export function saveReflectionAnswer(id: number, step: ReflectionStep, field: string, text: string): Promise<Answer> {
+  return call<Answer>('save_reflection_answer', { id, step, field, text });
+}
+
+/** Moves a reflection to a step (stored, so a relaunch resumes there). */
+export function setReflectionStep(id: number, step: ReflectionStep): Promise<ReflectionView> {
+  return call<ReflectionView>('set_reflection_step', { id, step });
+}
+
+/** Replaces the chosen strategies, in order. */
+export function chooseStrategies(id: number, strategies: Strategy[]): Promise<ReflectionView> {
+  return call<ReflectionView>('choose_strategies', { id, strategies });
+}
+
+/** Adds a dated move under a chosen strategy. */
+export function addMove(id: number, draft: MoveDraft): Promise<Move> {
+  return call<Move>('add_move', { id, draft });
+}
+
+/** Replaces a move's strategy, text and due date. */
+export function updateMove(moveId: number, draft: MoveDraft): Promise<Move> {
+  return call<Move>('update_move', { moveId, draft });
+}
+
+/** Marks a move done (`doneOn` null means today) with how it went. */
+export function completeMove(moveId: number, doneOn: string | null, outcome: string): Promise<Move> {
+  return call<Move>('complete_move', { moveId, doneOn, outcome });
+}
+
+/** Unanswered check-ins due today or before. */
+export function dueCheckIns(): Promise<CheckIn[]> {
+  return call<CheckIn[]>('due_check_ins');
+}
+
+/** Answers a check-in: done, not yet (asks again in a week) or dropped. */
+export function answerCheckIn(id: number, outcome: CheckInOutcome, note: string): Promise<CheckIn> {
+  return call<CheckIn>('answer_check_in', { id, outcome, note });
+}
+
+/** Finishes a reflection (follow-up answers and check-ins go on). */
+export function finishReflection(id: number): Promise<ReflectionView> {
+  return call<ReflectionView>('finish_reflection', { id });
+}
+
+/** Sets a reflection aside, with an optional reason; it becomes read-only. */
+export function setAsideReflection(id: number, reason: string): Promise<ReflectionView> {
+  return call<ReflectionView>('set_aside_reflection', { id, reason });
+}
+
+/** Per strategy, the moves made and done and the slumps that ended after them; best first. */
+export function whatHasWorked(): Promise<StrategyRecord[]> {
+  return call<StrategyRecord[]>('what_has_worked');
+}
+
+/** Every slump so far, newest first, each with how it ended. */
+export function getSlumpHistory(): Promise<PastSlump[]> {
+  return call<PastSlump[]>('get_slump_history');
+}
