@@ -157,13 +157,20 @@ impl Harness {
 
     /// Launches the app on `data_dir` and waits until its first timeline page is painted.
     pub async fn launch(&self, data_dir: &Path) -> Result<WebDriver, String> {
+        self.launch_with(data_dir, &[]).await
+    }
+
+    /// Like [`Harness::launch`], with more command-line arguments (e.g. `--today D`).
+    pub async fn launch_with(&self, data_dir: &Path, extra: &[&str]) -> Result<WebDriver, String> {
+        let mut args = vec![serde_json::json!("--data-dir"), serde_json::json!(data_dir)];
+        args.extend(extra.iter().map(|a| serde_json::json!(a)));
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry").ctx("capabilities")?;
         caps.set(
             "tauri:options",
             serde_json::json!({
                 "application": self.app_binary,
-                "args": ["--data-dir", data_dir],
+                "args": args,
             }),
         )
         .ctx("capabilities")?;

@@ -5,6 +5,7 @@
 mod goals;
 mod harness;
 mod journal;
+mod reflection;
 
 use std::future::Future;
 use std::path::Path;
@@ -205,6 +206,12 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("a_goal_and_its_milestones_update_the_charts", |h, d| {
         Box::pin(goals::a_goal_and_its_milestones_update_the_charts(h, d))
     }),
+    (
+        "a_long_silence_raises_the_banner_and_the_reflection_resumes",
+        |h, d| {
+            Box::pin(reflection::a_long_silence_raises_the_banner_and_the_reflection_resumes(h, d))
+        },
+    ),
 ];
 
 fn main() -> std::process::ExitCode {

@@ -1,0 +1,242 @@
+//! End-to-end scenario for slumps and the guided reflection: a steady pace then a long
+//! silence raises the banner; the reflection is walked, quit in step 2, resumed with its
+//! answers, committed to a move with a due date, and a check-in appears on that date.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use thirtyfour::prelude::*;
+
+use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+
+/// The day the app believes it is (the test clock; debug builds only).
+const TODAY: &str = "2025-12-31";
+const DUE: &str = "2026-01-14";
+
+fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
+    let out = Command::new(&h.traj_binary)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ctx("run traj")?;
+    if !out.status.success() {
+        return Err(format!(
+            "traj {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// Two years of a milestone every four weeks, then a year of silence.
+fn seed(h: &Harness, dir: &Path) -> TestResult {
+    let goal = traj(
+        h,
+        dir,
+        &[
+            "goal",
+            "add",
+            "--title",
+            "Engineering lead",
+            "--start",
+            "2023-01-01",
+            "--target",
+            "2027-12-31",
+            "--cadence",
+            "4",
+        ],
+    )?;
+    let mut day = chrono::NaiveDate::from_ymd_opt(2023, 1, 20).ok_or("date")?;
+    let last = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("date")?;
+    while day <= last {
+        traj(
+            h,
+            dir,
+            &[
+                "milestone",
+                "add",
+                "--goal",
+                &goal,
+                "--kind",
+                "project",
+                "--title",
+                "A step",
+                "--achieved",
+                &day.to_string(),
+            ],
+        )?;
+        day += chrono::Duration::days(28);
+    }
+    Ok(())
+}
+
+async fn set_value(driver: &WebDriver, el: &WebElement, value: &str) -> TestResult {
+    driver
+        .execute(
+            "const el = arguments[0]; el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![el.to_json().ctx("element")?, serde_json::json!(value)],
+        )
+        .await
+        .ctx("set value")
+        .map(drop)
+}
+
+async fn step_is(driver: &WebDriver, step: &str) -> TestResult {
+    wait_for(
+        driver,
+        &format!("[data-testid='reflection-step'][data-step='{step}']"),
+        |_| true,
+    )
+    .await
+    .map(drop)
+}
+
+async fn value_of(el: &WebElement) -> String {
+    el.prop("value").await.ok().flatten().unwrap_or_default()
+}
+
+pub async fn a_long_silence_raises_the_banner_and_the_reflection_resumes(
+    h: &Harness,
+    dir: &Path,
+) -> TestResult {
+    seed(h, dir)?;
+    let today = ["--today", TODAY];
+
+    // 1. The banner appears; start the reflection; write in step 1; go to step 2 and answer.
+    let d = h.launch_with(dir, &today).await?;
+    let first: TestResult = async {
+        wait_for(&d, "[data-testid='slump-banner']", |t| !t.trim().is_empty()).await?;
+        h.keep_screenshot(&d, "slump-banner").await;
+        by_test_id(&d, "start-reflection")
+            .await?
+            .click()
+            .await
+            .ctx("start")?;
+        step_is(&d, "accept").await?;
+        // One quiet stretch, one banner: reflecting on it quiets every scope of the stretch.
+        for _ in 0..30 {
+            if d.find_all(By::Css("[data-testid='slump-banner']"))
+                .await
+                .ctx("find")?
+                .is_empty()
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        if !d
+            .find_all(By::Css("[data-testid='slump-banner']"))
+            .await
+            .ctx("find")?
+            .is_empty()
+        {
+            return Err("the banner stayed up after starting the reflection".into());
+        }
+        by_test_id(&d, "answer-feeling")
+            .await?
+            .send_keys("Flat, and a little worried.")
+            .await
+            .ctx("type")?;
+        h.keep_screenshot(&d, "reflection-1-accept").await;
+        by_test_id(&d, "reflection-next")
+            .await?
+            .click()
+            .await
+            .ctx("next")?;
+        step_is(&d, "root_cause").await?;
+        by_test_id(&d, "answer-own_work")
+            .await?
+            .send_keys("I stopped asking for feedback.")
+            .await
+            .ctx("type")?;
+        h.keep_screenshot(&d, "reflection-2-root-cause").await;
+        // Give the debounced save time to commit, then quit in the middle of step 2.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        Ok(())
+    }
+    .await;
+    if first.is_err() {
+        h.screenshot(Some(&d), "reflection_before_quit").await;
+    }
+    let _ = d.quit().await;
+    first?;
+
+    // 2. Relaunch: the reflection resumes at step 2 with the answer kept.
+    let d = h.launch_with(dir, &today).await?;
+    let second: TestResult = async {
+        by_test_id(&d, "nav-reflection")
+            .await?
+            .click()
+            .await
+            .ctx("open Reflection")?;
+        step_is(&d, "root_cause").await?;
+        let kept = value_of(&by_test_id(&d, "answer-own_work").await?).await;
+        if kept != "I stopped asking for feedback." {
+            return Err(format!("step 2 answer after relaunch: {kept:?}"));
+        }
+        by_test_id(&d, "reflection-next")
+            .await?
+            .click()
+            .await
+            .ctx("next")?;
+        step_is(&d, "moves").await?;
+        by_test_id(&d, "strategy-learn_or_responsibility")
+            .await?
+            .click()
+            .await
+            .ctx("choose")?;
+        h.keep_screenshot(&d, "reflection-3-moves").await;
+        by_test_id(&d, "reflection-next")
+            .await?
+            .click()
+            .await
+            .ctx("next")?;
+        step_is(&d, "commit").await?;
+        by_test_id(&d, "move-text")
+            .await?
+            .send_keys("Ask two peers for feedback on the design doc")
+            .await
+            .ctx("type move")?;
+        let due = by_test_id(&d, "move-due").await?;
+        set_value(&d, &due, DUE).await?;
+        by_test_id(&d, "add-move")
+            .await?
+            .click()
+            .await
+            .ctx("add move")?;
+        wait_for(&d, "[data-testid='move-item']", |t| t.contains("peers")).await?;
+        h.keep_screenshot(&d, "reflection-4-commit").await;
+        by_test_id(&d, "reflection-next")
+            .await?
+            .click()
+            .await
+            .ctx("next")?;
+        step_is(&d, "follow_up").await?;
+        wait_for(&d, "[data-testid='move-item']", |t| t.contains("peers")).await?;
+        h.keep_screenshot(&d, "reflection-5-follow-up").await;
+        Ok(())
+    }
+    .await;
+    if second.is_err() {
+        h.screenshot(Some(&d), "reflection_after_relaunch").await;
+    }
+    let _ = d.quit().await;
+    second?;
+
+    // 3. On the move's due date, a check-in asks how it went.
+    let d = h.launch_with(dir, &["--today", DUE]).await?;
+    let third = wait_for(&d, "[data-testid='check-in']", |t| t.contains("peers"))
+        .await
+        .map(drop);
+    if third.is_err() {
+        h.screenshot(Some(&d), "reflection_check_in").await;
+    } else {
+        h.keep_screenshot(&d, "reflection-check-in").await;
+    }
+    let _ = d.quit().await;
+    third
+}
