@@ -226,17 +226,14 @@ describe('reflection place', () => {
   });
 
   it('shows due check-ins in the place and answers them', async () => {
-    const store = fakeStore();
     const slump = new Slump();
     slump.checkIns = [makeCheckIn()];
-    clearMocks();
     const calls = mockCommands((command, args) => {
       if (command === 'answer_check_in') return { ...makeCheckIn(), outcome: args.outcome };
       if (command === 'list_reflections') return [];
       if (command === 'get_slump_history') return [];
       return Promise.reject({ code: 'internal', message: command });
     });
-    void store;
     await open(slump);
     expect(screen.getByTestId('no-reflection')).toBeTruthy();
     await fireEvent.click(screen.getByTestId('check-in-not-yet'));

@@ -4,17 +4,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../App.svelte';
 import { fakeGoals, makeGoal } from '../goals/fake-goals';
 import { clearMocks, mockCommands } from '../ipc/testing';
+import { makeNotice, makeView } from '../reflection/testing';
 import { placeOf } from './Sidebar.svelte';
 
 afterEach(() => {
   clearMocks();
   history.replaceState(null, '', '#');
-  for (const key of ['timelineReady', 'goalsReady', 'insightsReady']) delete document.body.dataset[key];
+  for (const key of ['timelineReady', 'goalsReady', 'insightsReady', 'reflectionReady']) delete document.body.dataset[key];
 });
 
-function backend() {
+function backend(extra: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
   const goals = fakeGoals({ goals: [makeGoal({ id: 1 })] });
   return mockCommands((command, args) => {
+    if (extra[command]) return extra[command](args);
     switch (command) {
       case 'app_info':
         return { version: '0.1.0', data_dir: '/tmp/trajectory' };
@@ -70,5 +72,35 @@ describe('places', () => {
     await go('#journal');
     await waitFor(() => expect(document.body.dataset.timelineReady).toBe('true'));
     expect(screen.getByTestId('new-entry')).toBeTruthy();
+  });
+
+  it('shows the slump banner above any place and starts the reflection from it', async () => {
+    let started = false;
+    const view = makeView();
+    const calls = backend({
+      get_slump_notice: () => (started ? null : makeNotice()),
+      due_check_ins: () => [],
+      start_reflection: () => ((started = true), view),
+      list_reflections: () => [view.reflection],
+      get_reflection: () => view,
+      get_slump_history: () => [],
+    });
+    render(App);
+    await waitFor(() => expect(screen.getByTestId('slump-banner')).toBeTruthy());
+    expect(screen.getByTestId('new-entry')).toBeTruthy();
+    expect(screen.getByTestId('nav-reflection').getAttribute('href')).toBe('#reflection');
+
+    await go('#goals');
+    await waitFor(() => expect(document.body.dataset.goalsReady).toBe('true'));
+    expect(screen.getByTestId('slump-banner')).toBeTruthy();
+
+    await fireEvent.click(screen.getByTestId('start-reflection'));
+    await waitFor(() => expect(location.hash).toBe('#reflection'));
+    await fireEvent(window, new HashChangeEvent('hashchange'));
+    await waitFor(() => expect(screen.getByTestId('reflection-step').dataset.step).toBe('accept'));
+    expect(screen.queryByTestId('slump-banner')).toBeNull();
+    expect(calls.find((c) => c.command === 'start_reflection')?.args).toEqual({
+      fromNotice: { scope: 'all', detected_on: '2026-10-01' },
+    });
   });
 });
