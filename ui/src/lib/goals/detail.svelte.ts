@@ -17,6 +17,7 @@ import {
 } from '../ipc/commands';
 import { snapshotMap, unique } from './snapshot';
 import type { AppError, ChartQuery, Entry, GoalStatus, GoalSummary, Milestone, MilestoneDraft } from '../ipc/commands';
+import { dataChanged } from '../shell/changes';
 
 export interface GoalDetailOptions {
   theme?: () => ChartTheme;
@@ -83,6 +84,7 @@ export class GoalDetail {
 
   async #changed(): Promise<void> {
     this.#onChange();
+    dataChanged();
     await this.reload();
   }
 

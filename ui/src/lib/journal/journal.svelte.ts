@@ -13,6 +13,7 @@ import { SvelteMap } from 'svelte/reactivity';
 
 import * as api from '../ipc/commands';
 import { toAppError } from '../ipc/commands';
+import { dataChanged } from '../shell/changes';
 import type {
   AppError,
   Draft as KeptDraft,
@@ -650,6 +651,7 @@ export class Journal {
       const saved =
         sent.id === null ? await api.createEntry(payload) : await api.updateEntry(sent.id, payload);
       const stored = draftFromEntry(saved);
+      dataChanged();
       // The save cleared this slot's recovery copy in the same transaction.
       this.#keptSlots.delete(slotOf(sent.id));
       this.#unsaved.delete(saved.id);

@@ -5,6 +5,7 @@ import App from '../../App.svelte';
 import { fakeGoals, makeGoal } from '../goals/fake-goals';
 import { clearMocks, mockCommands } from '../ipc/testing';
 import { makeNotice, makeView } from '../reflection/testing';
+import { dataChanged } from './changes';
 import { placeOf } from './Sidebar.svelte';
 
 afterEach(() => {
@@ -102,5 +103,18 @@ describe('places', () => {
     expect(calls.find((c) => c.command === 'start_reflection')?.args).toEqual({
       fromNotice: { scope: 'all', detected_on: '2026-10-01' },
     });
+  });
+
+  it('looks for a slump again once an entry or milestone change settles', async () => {
+    let raised = false;
+    const calls = backend({ get_slump_notice: () => (raised ? makeNotice() : null), due_check_ins: () => [] });
+    render(App);
+    await waitFor(() => expect(calls.filter((c) => c.command === 'get_slump_notice')).toHaveLength(1));
+    expect(screen.queryByTestId('slump-banner')).toBeNull();
+    raised = true;
+    dataChanged();
+    dataChanged();
+    await waitFor(() => expect(screen.getByTestId('slump-banner')).toBeTruthy(), { timeout: 3000 });
+    expect(calls.filter((c) => c.command === 'get_slump_notice')).toHaveLength(2);
   });
 });
