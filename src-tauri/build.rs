@@ -25,6 +25,8 @@ fn main() {
             "search",
             "render_markdown",
             "open_link",
+            "get_settings",
+            "update_settings",
             "list_goals",
             "create_goal",
             "update_goal",

@@ -567,3 +567,32 @@ fn a_reflection_keeps_its_answers_across_a_relaunch_and_refuses_bad_moves() {
     .unwrap_err();
     assert_eq!(err["code"], "not_found", "no such slump");
 }
+
+#[test]
+fn settings_persist_and_default_to_quiet() {
+    let app = app();
+    let s = call(&app, "get_settings", json!({})).unwrap();
+    assert_eq!(
+        s,
+        json!({ "sensitivity": "normal", "slump_notifications": false })
+    );
+    let saved = call(
+        &app,
+        "update_settings",
+        json!({ "settings": { "sensitivity": "eager", "slump_notifications": true } }),
+    )
+    .unwrap();
+    assert_eq!(saved["sensitivity"], "eager");
+    assert_eq!(call(&app, "get_settings", json!({})).unwrap(), saved);
+    let err = call(
+        &app,
+        "update_settings",
+        json!({ "settings": { "sensitivity": "loud", "slump_notifications": true } }),
+    );
+    assert!(err.is_err(), "an unknown sensitivity is refused");
+    assert_eq!(
+        call(&app, "get_settings", json!({})).unwrap(),
+        saved,
+        "nothing written"
+    );
+}

@@ -71,6 +71,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::commands::reflection::NoticeKey::export_all(&cfg)?;
     crate::commands::reflection::StrategyInfo::export_all(&cfg)?;
     crate::commands::reflection::ReflectionView::export_all(&cfg)?;
+    trajectory_core::AppSettings::export_all(&cfg)?;
     crate::error::AppError::export_all(&cfg)?;
     crate::commands::app::AppInfo::export_all(&cfg)?;
     Ok(())

@@ -36,6 +36,8 @@ macro_rules! app_handlers {
             $crate::commands::search::search,
             $crate::commands::markdown::render_markdown,
             $crate::commands::markdown::open_link,
+            $crate::commands::settings::get_settings,
+            $crate::commands::settings::update_settings,
             $crate::commands::goals::list_goals,
             $crate::commands::goals::create_goal,
             $crate::commands::goals::update_goal,
@@ -83,6 +85,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .invoke_handler(app_handlers!())
         .run(tauri::generate_context!())

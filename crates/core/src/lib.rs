@@ -16,6 +16,7 @@ pub mod reflection;
 pub mod retention;
 pub mod revision;
 pub mod search;
+pub mod settings;
 pub mod slump;
 pub mod template;
 pub mod velocity;
@@ -52,6 +53,7 @@ pub use reflection::{
 };
 pub use revision::Revision;
 pub use search::{SearchHit, SearchQuery, SearchResults, SnippetPart, ValidSearch};
+pub use settings::AppSettings;
 pub use slump::{
     Posterior, Prior, PriorSource, ProgressTrend, ScopeHistory, Sensitivity, Slump, SlumpCheck,
     SlumpEnd, SlumpSettings, check as check_slump, progress_trend, replay as replay_slumps,

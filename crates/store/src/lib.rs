@@ -14,6 +14,7 @@ pub mod paused;
 pub mod reflections;
 pub mod schema;
 pub mod search;
+pub mod settings;
 pub mod templates;
 
 pub use data_dir::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE, resolve_data_dir};

@@ -10,6 +10,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0003_goals.sql")),
         M::up(include_str!("migrations/0004_exchange.sql")),
         M::up(include_str!("migrations/0005_reflection.sql")),
+        M::up(include_str!("migrations/0006_settings.sql")),
     ])
 }
 
@@ -19,7 +20,7 @@ pub fn latest_version() -> i64 {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: i64 = 5;
+const MIGRATION_COUNT: i64 = 6;
 
 #[cfg(test)]
 mod tests {

@@ -8,4 +8,5 @@ pub mod insights;
 pub mod markdown;
 pub mod reflection;
 pub mod search;
+pub mod settings;
 pub mod templates;

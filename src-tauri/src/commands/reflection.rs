@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_notification::NotificationExt;
 use trajectory_core::reflection::{check_done_on, guides};
 use trajectory_core::{
     Answer, CheckIn, CheckInId, CheckInOutcome, Move, MoveDraft, MoveId, NoticeState, Reflection,
@@ -59,25 +60,46 @@ fn view(reflection: Reflection) -> ReflectionView {
     }
 }
 
-fn settings() -> SlumpSettings {
-    SlumpSettings::default()
+/// The detector's settings from the person's saved choices.
+fn settings_of(store: &trajectory_store::Store) -> Result<SlumpSettings, InsightError> {
+    Ok(store.settings()?.slump_settings())
 }
 
 /// The slump notice to show now, if any. Also records, first, the recoveries of slumps that
 /// have ended since the last look, and that this notice was shown.
 #[tauri::command]
-pub async fn get_slump_notice(state: State<'_, AppState>) -> Result<Option<Notice>, AppError> {
-    let (today, settings) = (today(), settings());
-    state
+pub async fn get_slump_notice<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<Notice>, AppError> {
+    let today = today();
+    let (notice, notify) = state
         .with_insight(move |s| {
+            let settings = settings_of(s)?;
             record_recoveries(s, today, &settings)?;
             let notice = slump_notice(s, today, &settings)?;
+            let mut first_time = false;
             if let Some(n) = &notice {
+                first_time = n.state.is_none();
                 s.record_notice_shown(&n.slump.scope, n.slump.detected_on)?;
             }
-            Ok(notice)
+            Ok((notice, first_time && s.settings()?.slump_notifications))
         })
-        .await
+        .await?;
+    if notify && let Some(n) = &notice {
+        // Only when the person turned notifications on, and only the first time a slump shows.
+        // A desktop without a notification service must not keep the banner from showing.
+        if let Err(e) = app
+            .notification()
+            .builder()
+            .title("Trajectory: a quieter stretch")
+            .body(&n.explanation)
+            .show()
+        {
+            eprintln!("trajectory: the notification could not be shown: {e}");
+        }
+    }
+    Ok(notice)
 }
 
 #[tauri::command]
@@ -108,9 +130,10 @@ pub async fn start_reflection(
     state: State<'_, AppState>,
     from_notice: Option<NoticeKey>,
 ) -> Result<ReflectionView, AppError> {
-    let (today, settings) = (today(), settings());
+    let today = today();
     let reflection = state
         .with_insight(move |s| {
+            let settings = settings_of(s)?;
             let trigger = match from_notice {
                 None => ReflectionTrigger::ByHand,
                 Some(NoticeKey { scope, detected_on }) => {
@@ -271,8 +294,11 @@ pub async fn what_has_worked(state: State<'_, AppState>) -> Result<Vec<StrategyR
 /// Every slump so far, newest first, with how each ended ("past stretches like this").
 #[tauri::command]
 pub async fn get_slump_history(state: State<'_, AppState>) -> Result<Vec<PastSlump>, AppError> {
-    let (today, settings) = (today(), settings());
+    let today = today();
     state
-        .with_insight(move |s| past_slumps(s, today, &settings))
+        .with_insight(move |s| {
+            let settings = settings_of(s)?;
+            past_slumps(s, today, &settings)
+        })
         .await
 }
