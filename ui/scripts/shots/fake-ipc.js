@@ -159,6 +159,66 @@
     return { hits, more: found.length > hits.length, hint };
   }
 
+  // ---- Slumps and reflections ----------------------------------------------------------------
+  const notice = {
+    slump: {
+      scope: 'all', start: '2026-07-28', detected_on: '2026-10-15', end: null, length_days: 120, ended_by: null, came_after: null,
+      explanation: 'No milestone for 120 days across your goals; your usual gap is about 45 days.',
+    },
+    surprise: 2.7,
+    explanation: 'No milestone for 120 days across your goals; your usual gap is about 45 days.',
+    past: [
+      { scope: 'all', start: '2025-09-02', detected_on: '2025-11-01', end: '2026-01-12', length_days: 132, ended_by: 'milestone', came_after: 'Led the payments migration', explanation: '' },
+      { scope: 'goal:2', start: '2024-04-10', detected_on: '2024-05-20', end: '2024-06-30', length_days: 81, ended_by: 'recovered', came_after: null, explanation: '' },
+    ],
+    state: null,
+  };
+  const guides = [
+    { step: 'accept', title: 'A slower stretch', intro: 'Every career has flat stretches between the climbs; one of them says little about where yours is heading. Below are the quiet stretches you have had before and how each one ended. Nothing to fix yet — just notice where you are.', fields: [{ field: 'feeling', kind: 'text', label: 'How does this stretch feel?', hint: 'Write it as it is. No one else reads this, and there is no right answer.' }] },
+    { step: 'root_cause', title: 'What is behind it?', intro: 'Look at the stretch from four sides. Some will fit, some will not; the numbers beside each are from your own history.', fields: [
+      { field: 'unusual_gap', kind: 'text', label: 'Is this gap unusual for you?', hint: 'Compare it with your own pace, not with anyone else’s.' },
+      { field: 'unusual_gap_applies', kind: 'yes_no', label: 'Unusual for me', hint: '' },
+      { field: 'timeline', kind: 'text', label: 'Was the plan realistic?', hint: 'Planned dates against the pace you have actually kept. A plan can be changed here and now.' },
+      { field: 'timeline_applies', kind: 'yes_no', label: 'The plan asked too much', hint: '' },
+      { field: 'outside_forces', kind: 'text', label: 'Is something outside your control at work?', hint: 'Budgets, a reorganisation, the market, a change of manager.' },
+      { field: 'outside_forces_applies', kind: 'yes_no', label: 'Outside forces play a part', hint: '' },
+      { field: 'own_work', kind: 'text', label: 'Is there something in your own work to adjust?', hint: 'Be as fair to yourself as you would be to a colleague.' },
+      { field: 'own_work_applies', kind: 'yes_no', label: 'There is something I can adjust', hint: '' },
+    ] },
+    { step: 'moves', title: 'Ways to move', intro: 'Pick one or more ways forward. They are ordered from what you wrote in the last step; the way out is always there, after the others.', fields: [{ field: 'why', kind: 'text', label: 'Why these?', hint: 'A line on what you hope each one changes.' }] },
+    { step: 'commit', title: 'Small, dated steps', intro: 'Turn each way you chose into one to three concrete moves, each with a day to look back on it. Small and done beats big and postponed.', fields: [{ field: 'first_step', kind: 'text', label: 'What will you do first, this week?', hint: '' }] },
+    { step: 'follow_up', title: 'Looking back', intro: 'On each move’s day Trajectory asks how it went. When the stretch ends, the moves you made before it are remembered, so next time you can see what has worked for you.', fields: [{ field: 'looking_back', kind: 'text', label: 'What have you learned from this stretch?', hint: '' }] },
+  ];
+  const strategyInfo = [
+    { strategy: 'new_project', label: 'Start something new', description: 'When the days repeat, a fresh piece of work — inside your team or beyond it — changes what you learn and what others see you do.' },
+    { strategy: 'mentor_or_partner', label: 'Find a mentor or a peer to think with', description: 'Someone who has been through a stretch like this, or a peer going through one now, can tell you how it looks from outside and what they tried.' },
+    { strategy: 'wider_network', label: 'Widen your circle', description: 'New people bring new information: openings, ways of working, and a truer picture of where you stand.' },
+    { strategy: 'learn_or_responsibility', label: 'Learn a skill or take on a new responsibility', description: 'A new skill or a new duty changes what you can be trusted with next.' },
+    { strategy: 'exit', label: 'Look at a way out', description: 'Sometimes the next climb starts somewhere else: a new role, a new company, or your own venture.' },
+  ];
+  const reflection = {
+    id: 3, trigger: { kind: 'slump', scope: 'all', detected_on: '2026-10-15' }, status: 'none', step: 'accept',
+    answers: [], strategies: [], moves: [], set_aside_reason: null, created_at: now, updated_at: now, closed_at: null,
+  };
+  const pastReflections = [
+    { id: 1, trigger: { kind: 'slump', scope: 'all', detected_on: '2025-11-01' }, status: 'done', step: 'follow_up',
+      answers: [{ step: 'accept', field: 'feeling', text: 'Tired of the same tickets.', updated_at: now }], strategies: ['wider_network'],
+      moves: [], set_aside_reason: null, created_at: '2025-11-03T09:00:00Z', updated_at: now, closed_at: now },
+  ];
+  const reflectionView = () => {
+    const applies = (f) => reflection.answers.some((a) => a.field === f && a.text === 'yes');
+    const order = applies('outside_forces_applies')
+      ? ['wider_network', 'new_project', 'mentor_or_partner', 'learn_or_responsibility', 'exit']
+      : ['new_project', 'mentor_or_partner', 'learn_or_responsibility', 'wider_network', 'exit'];
+    return {
+      reflection: { ...reflection, status: reflection.status === 'none' ? 'in_progress' : reflection.status, answers: [...reflection.answers], moves: [...reflection.moves] },
+      steps: guides,
+      strategies: strategyInfo,
+      suggestions: { strategies: order.map((strategy) => ({ strategy, because: [] })), offer_replan: applies('timeline_applies') },
+    };
+  };
+  const checkIns = [];
+
   // ---- Commands -----------------------------------------------------------------------------
   const handlers = {
     app_info: () => ({ version: '0.1.0', data_dir: '/home/alex/.local/share/trajectory' }),
@@ -203,6 +263,41 @@
     search: ({ query }) => search(query),
     render_markdown: ({ body }) => markdown(body),
     open_link: () => null,
+    // The slump notice and the guided reflection (wording as the Rust side sends it).
+    get_slump_notice: () => (reflection.status === 'none' ? notice : null),
+    snooze_slump_notice: ({ notice: key }) => ({ ...key, status: 'snoozed', until: '2026-12-02' }),
+    set_aside_slump_notice: ({ notice: key, reason }) => ({ ...key, status: 'set_aside', reason }),
+    due_check_ins: () => checkIns,
+    answer_check_in: ({ id, outcome, note }) => {
+      const i = checkIns.findIndex((c) => c.id === id);
+      return { ...checkIns.splice(i, 1)[0], outcome, note, answered_at: now };
+    },
+    get_slump_history: () => [notice.slump, ...notice.past],
+    what_has_worked: () => [
+      { strategy: 'wider_network', moves: 3, done: 2, done_before_recovery: 2, recoveries: 1 },
+      { strategy: 'learn_or_responsibility', moves: 2, done: 1, done_before_recovery: 0, recoveries: 0 },
+    ],
+    list_reflections: () => (reflection.status === 'none' ? [] : [reflection]).concat(pastReflections),
+    start_reflection: () => {
+      if (reflection.status === 'none') reflection.status = 'in_progress';
+      return reflectionView();
+    },
+    get_reflection: ({ id }) => (id === reflection.id ? reflectionView() : { ...reflectionView(), reflection: pastReflections[0] }),
+    save_reflection_answer: ({ step, field, text }) => {
+      reflection.answers = reflection.answers.filter((a) => a.step !== step || a.field !== field);
+      reflection.answers.push({ step, field, text, updated_at: now });
+      return { step, field, text, updated_at: now };
+    },
+    set_reflection_step: ({ step }) => ((reflection.step = step), reflectionView()),
+    choose_strategies: ({ strategies }) => ((reflection.strategies = strategies), reflectionView()),
+    add_move: ({ draft }) => {
+      if (!draft.due) return Promise.reject({ code: 'due_required', message: 'Choose a day to look back on this move.' });
+      const move = { id: 500 + reflection.moves.length, reflection_id: reflection.id, ...draft, done_on: null, outcome: '', created_at: now, updated_at: now };
+      reflection.moves.push(move);
+      return move;
+    },
+    finish_reflection: () => ((reflection.status = 'done'), reflectionView()),
+    set_aside_reflection: ({ reason }) => ((reflection.status = 'set_aside'), (reflection.set_aside_reason = reason), reflectionView()),
   };
 
   window.__TAURI_INTERNALS__ = {
@@ -292,6 +387,50 @@
       console.log(`big: jump-to-paint ms p50 ${times[30].toFixed(1)} p95 ${times[57].toFixed(1)} max ${times[59].toFixed(1)}; rows in DOM: ${document.querySelectorAll('[data-testid="timeline-entry"]').length}; last id shown ${[...document.querySelectorAll('[data-entry-id]')].map((e) => e.dataset.entryId).join(',').slice(0, 60)}`);
       viewport.scrollTop = viewport.scrollHeight;
       viewport.dispatchEvent(new Event('scroll'));
+    },
+    'slump-banner': async () => {
+      checkIns.push({ id: 1, due: '2026-11-25', answered_at: null, outcome: null, note: '', move: { id: 9, reflection_id: 1, strategy: 'wider_network', text: 'Coffee with two people from the platform team', due: '2026-11-25', done_on: null, outcome: '', created_at: now, updated_at: now } });
+      location.hash = '#journal';
+      await sleep(300);
+    },
+    'reflection-accept': async () => {
+      await click('[data-testid="start-reflection"]');
+      await sleep(300);
+      await type('[data-testid="answer-feeling"]', 'Flat. The migration is done and nothing new has started; I keep waiting for the next thing.');
+    },
+    'reflection-root': async () => {
+      reflection.status = 'in_progress';
+      reflection.step = 'root_cause';
+      reflection.answers.push({ step: 'root_cause', field: 'timeline_applies', text: 'yes', updated_at: now });
+      reflection.answers.push({ step: 'root_cause', field: 'outside_forces', text: 'The reorganisation froze new projects for a quarter.', updated_at: now });
+      reflection.answers.push({ step: 'root_cause', field: 'outside_forces_applies', text: 'yes', updated_at: now });
+      location.hash = '#reflection';
+      await sleep(400);
+    },
+    'reflection-moves': async () => {
+      Object.assign(reflection, { status: 'in_progress', step: 'moves', strategies: ['wider_network'] });
+      reflection.answers.push({ step: 'root_cause', field: 'outside_forces_applies', text: 'yes', updated_at: now });
+      location.hash = '#reflection';
+      await sleep(400);
+    },
+    'reflection-commit': async () => {
+      Object.assign(reflection, { status: 'in_progress', step: 'commit', strategies: ['wider_network', 'learn_or_responsibility'] });
+      reflection.moves.push({ id: 40, reflection_id: 3, strategy: 'wider_network', text: 'Coffee with two people from the platform team', due: '2026-12-04', done_on: null, outcome: '', created_at: now, updated_at: now });
+      location.hash = '#reflection';
+      await sleep(400);
+      await type('[data-testid="commit-strategy"][data-strategy="learn_or_responsibility"] [data-testid="move-text"]', 'Ask to own the on-call rota');
+      await click('[data-testid="commit-strategy"][data-strategy="learn_or_responsibility"] [data-testid="add-move"]');
+    },
+    'reflection-follow': async () => {
+      Object.assign(reflection, { status: 'in_progress', step: 'follow_up', strategies: ['wider_network'] });
+      reflection.moves.push({ id: 40, reflection_id: 3, strategy: 'wider_network', text: 'Coffee with two people from the platform team', due: '2026-12-04', done_on: null, outcome: '', created_at: now, updated_at: now });
+      location.hash = '#reflection';
+      await sleep(400);
+    },
+    'insights-slumps': async () => {
+      location.hash = '#insights';
+      await sleep(800);
+      $('[data-testid="slump-history"]')?.scrollIntoView();
     },
     scrolled: async () => {
       const viewport = $('[data-testid="timeline-scroll"]');

@@ -6,7 +6,7 @@ import { clearMocks, mockCommands } from '../ipc/testing';
 import ReflectionPlace from './ReflectionPlace.svelte';
 import { ReflectionFlow, SAVE_DELAY_MS, orderedStrategies } from './flow.svelte';
 import { Slump } from './slump.svelte';
-import { makeCheckIn, makeNotice, makeReflection, makeView } from './testing';
+import { makeCheckIn, makeNotice, makeReflection, makeSlump, makeView } from './testing';
 
 afterEach(() => {
   clearMocks();
@@ -16,7 +16,10 @@ afterEach(() => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A stored reflection that remembers answers, step, strategies and moves, like the store. */
-function fakeStore(start: Reflection = makeReflection(), options: { view?: Partial<ReflectionView> } = {}) {
+function fakeStore(
+  start: Reflection = makeReflection(),
+  options: { view?: Partial<ReflectionView>; history?: ReturnType<typeof makeSlump>[] } = {},
+) {
   let stored: Reflection = structuredClone(start);
   const view = () => makeView(structuredClone(stored), options.view);
   const calls = mockCommands((command, args) => {
@@ -27,6 +30,7 @@ function fakeStore(start: Reflection = makeReflection(), options: { view?: Parti
       case 'start_reflection':
         return view();
       case 'get_slump_history':
+        return options.history ?? [];
       case 'due_check_ins':
         return [];
       case 'get_slump_notice':
@@ -164,6 +168,22 @@ describe('reflection place', () => {
     await open(slump);
     await waitFor(() => expect(screen.getByTestId('hint-unusual_gap').textContent).toContain('your usual gap is 40 days'));
     expect(screen.getByTestId('replan-goal').getAttribute('href')).toBe('#goals');
+  });
+
+  it('after a relaunch (no notice), takes the gap hint and the other slumps from the history', async () => {
+    fakeStore(makeReflection({ step: 'root_cause' }), {
+      history: [
+        makeSlump({ explanation: 'No milestone for 130 days; usually 40.' }),
+        makeSlump({ start: '2025-01-10', detected_on: '2025-03-01', end: '2025-04-20', length_days: 100, ended_by: 'recovered' }),
+      ],
+    });
+    await open();
+    await waitFor(() => expect(screen.getByTestId('hint-unusual_gap').textContent).toBe('No milestone for 130 days; usually 40.'));
+    await fireEvent.click(screen.getByTestId('reflection-back'));
+    await waitFor(() => expect(screen.getByTestId('reflection-step').dataset.step).toBe('accept'));
+    const rows = screen.getAllByTestId('past-slump');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.textContent).toContain('the pace came back');
   });
 
   it('renders the strategies in the suggested order with the way out last, and chooses them', async () => {

@@ -185,6 +185,19 @@ export class ReflectionFlow {
     }
   }
 
+  /** The slump this reflection answers (from the history), when it was started from one. */
+  get triggerSlump(): PastSlump | null {
+    const trigger = this.reflection?.trigger;
+    if (trigger?.kind !== 'slump') return null;
+    return this.history.find((s) => s.scope === trigger.scope && s.detected_on === trigger.detected_on) ?? null;
+  }
+
+  /** The person's other slumps, for the Accept step. */
+  get otherSlumps(): PastSlump[] {
+    const current = this.triggerSlump;
+    return this.history.filter((s) => s !== current);
+  }
+
   movesOf(strategy: Strategy): Move[] {
     return this.reflection?.moves.filter((m) => m.strategy === strategy) ?? [];
   }
