@@ -69,6 +69,11 @@ function fakeStore(
         stored = { ...stored, moves: [...stored.moves, move] };
         return move;
       }
+      case 'complete_move': {
+        const moves = stored.moves.map((m) => (m.id === args.moveId ? { ...m, done_on: '2026-11-25', outcome: args.outcome as string } : m));
+        stored = { ...stored, moves };
+        return moves.find((m) => m.id === args.moveId);
+      }
       case 'finish_reflection':
         stored = { ...stored, status: 'done' };
         return view();
@@ -241,6 +246,9 @@ describe('reflection place', () => {
     await fireEvent.click(screen.getByTestId('reflection-next'));
     await waitFor(() => expect(screen.getByTestId('reflection-step').dataset.step).toBe('follow_up'));
     expect(screen.getByTestId('move-item').textContent).toContain('Pitch the importer rewrite');
+    await fireEvent.click(screen.getByTestId('complete-move'));
+    await waitFor(() => expect(screen.getByTestId('move-item').textContent).toContain('done 2026-11-25'));
+    expect(screen.queryByTestId('complete-move')).toBeNull();
     await fireEvent.click(screen.getByTestId('finish-reflection'));
     await waitFor(() => expect(screen.queryByTestId('finish-reflection')).toBeNull());
   });

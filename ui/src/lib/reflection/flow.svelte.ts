@@ -4,6 +4,7 @@
 import {
   addMove,
   chooseStrategies,
+  completeMove,
   finishReflection,
   getReflection,
   getSlumpHistory,
@@ -196,6 +197,17 @@ export class ReflectionFlow {
   get otherSlumps(): PastSlump[] {
     const current = this.triggerSlump;
     return this.history.filter((s) => s !== current);
+  }
+
+  /** Marks a move done today with a word on how it went. */
+  async completeMove(moveId: number, outcome: string): Promise<void> {
+    await this.run(async () => {
+      const done = await completeMove(moveId, null, outcome.trim());
+      const view = this.view;
+      if (!view) return;
+      const moves = view.reflection.moves.map((m) => (m.id === done.id ? done : m));
+      this.view = { ...view, reflection: { ...view.reflection, moves } };
+    });
   }
 
   movesOf(strategy: Strategy): Move[] {
