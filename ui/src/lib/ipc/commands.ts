@@ -9,6 +9,7 @@ import { invoke } from '@tauri-apps/api/core';
 
 import type { AppError } from './bindings/AppError';
 import type { AppInfo } from './bindings/AppInfo';
+import type { AppSettings } from './bindings/AppSettings';
 import type { Entry } from './bindings/Entry';
 import type { EntryDraft } from './bindings/EntryDraft';
 import type { EntryPage } from './bindings/EntryPage';
@@ -491,4 +492,16 @@ export function whatHasWorked(): Promise<StrategyRecord[]> {
 /** Every slump so far, newest first, each with how it ended. */
 export function getSlumpHistory(): Promise<PastSlump[]> {
   return call<PastSlump[]>('get_slump_history');
+}
+
+export type { AppSettings };
+
+/** The person's settings: slump sensitivity and the opt-in desktop notification. */
+export function getSettings(): Promise<AppSettings> {
+  return call<AppSettings>('get_settings');
+}
+
+/** Saves the settings; resolves with what was stored. */
+export function updateSettings(settings: AppSettings): Promise<AppSettings> {
+  return call<AppSettings>('update_settings', { settings });
 }
