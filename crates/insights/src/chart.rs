@@ -49,7 +49,7 @@ pub struct ChartRequest {
     pub as_of: NaiveDate,
 }
 
-fn all_entries(store: &Store) -> Result<Vec<Entry>, InsightError> {
+pub(crate) fn all_entries(store: &Store) -> Result<Vec<Entry>, InsightError> {
     let mut all = Vec::new();
     let mut cursor = None;
     loop {

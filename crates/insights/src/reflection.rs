@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use trajectory_core::{
-    Milestone, NoticeState, Recovery, Slump, SlumpEnd, SlumpSettings, StrategyRecord,
-    reflection::what_has_worked as worked_of, velocity::Scope,
+    Milestone, NoticeState, ProgressTrend, Recovery, Slump, SlumpEnd, SlumpSettings,
+    StrategyRecord, paused_ranges, progress_trend, reflection::what_has_worked as worked_of,
+    velocity::Scope,
 };
 use trajectory_store::Store;
 
@@ -45,6 +46,9 @@ pub struct Notice {
     pub past: Vec<PastSlump>,
     /// What the person did with this notice before (shown, or a snooze that has run out).
     pub state: Option<NoticeState>,
+    /// The secondary signal: felt progress in entries, recent weeks against the ones before
+    /// (when there are enough ratings). A fall of a point or more is added to `explanation`.
+    pub progress: Option<ProgressTrend>,
 }
 
 fn past_slump(s: &Slump, milestones: &[Milestone], today: NaiveDate) -> PastSlump {
@@ -128,12 +132,23 @@ pub fn slump_notice(
         .map(|s| past_slump(s, &milestones, today))
         .collect();
     past.reverse();
+    let ratings: Vec<(NaiveDate, u8)> = crate::chart::all_entries(store)?
+        .into_iter()
+        .filter_map(|e| e.progress.map(|p| (e.entry_date, p)))
+        .collect();
+    let paused = paused_ranges(&store.paused_periods()?, today);
+    let progress = progress_trend(&ratings, &paused, today);
+    let explanation = match &progress {
+        Some(p) if p.falling => format!("{explanation} {}", p.explanation),
+        _ => explanation,
+    };
     Ok(Some(Notice {
         slump: past_slump(slump, &milestones, today),
         surprise: slump.surprise,
         explanation,
         past,
         state: state_of(slump),
+        progress,
     }))
 }
 
@@ -249,6 +264,37 @@ mod tests {
             slump_notice(&store, today, &settings).unwrap(),
             None,
             "set aside: the other scopes of the same stretch do not raise it again (goal {goal})"
+        );
+    }
+
+    #[test]
+    fn falling_felt_progress_joins_the_evidence() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _goal) = steady_then_silent(dir.path());
+        let today = d("2026-01-10");
+        // Twelve weeks of 4s, then four weeks of 2s.
+        let mut day = d("2025-09-20");
+        while day <= today {
+            let progress = if (today - day).num_days() < 28 { 2 } else { 4 };
+            let draft = trajectory_core::EntryDraft {
+                entry_date: day.to_string(),
+                body: "a week".into(),
+                tags: vec![],
+                mood: None,
+                progress: Some(progress),
+            };
+            store.create_entry(&draft.validate().unwrap()).unwrap();
+            day += chrono::Duration::days(3);
+        }
+        let notice = slump_notice(&store, today, &SlumpSettings::default())
+            .unwrap()
+            .unwrap();
+        let trend = notice.progress.expect("enough ratings for a trend");
+        assert!(trend.falling, "{trend:?}");
+        assert!(
+            notice.explanation.contains(&trend.explanation),
+            "{}",
+            notice.explanation
         );
     }
 

@@ -25,6 +25,7 @@ export function makeNotice(fields: Partial<Notice> = {}): Notice {
       makeSlump({ start: '2025-01-10', detected_on: '2025-03-01', end: '2025-04-20', length_days: 100, ended_by: 'milestone', came_after: 'Spoke at RustConf' }),
     ],
     state: null,
+    progress: null,
     ...fields,
   };
 }
