@@ -62,6 +62,11 @@ fn main() {
             "set_aside_reflection",
             "what_has_worked",
             "get_slump_history",
+            "list_backups",
+            "backup_now",
+            "restore_backup",
+            "import_journal",
+            "export_journal",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

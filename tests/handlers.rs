@@ -202,12 +202,8 @@ fn every_handler_is_declared_and_granted_exactly_once() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| {
-            p.as_str()
-                .unwrap()
-                .trim_start_matches("allow-")
-                .replace('-', "_")
-        })
+        .filter_map(|p| p.as_str().unwrap().strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
         .collect();
     assert!(handlers.len() >= 20, "{handlers:?}");
     assert_eq!(handlers, declared, "build.rs commands vs app_handlers!");
@@ -595,4 +591,55 @@ fn settings_persist_and_default_to_quiet() {
         saved,
         "nothing written"
     );
+}
+
+#[test]
+fn the_start_makes_a_backup_and_back_up_now_adds_one() {
+    let app = app();
+    let first = call(&app, "list_backups", json!({})).unwrap();
+    let first = first.as_array().unwrap();
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0]["kind"], "regular");
+    assert!(first[0]["bytes"].as_u64().unwrap() > 0);
+    assert!(first[0]["taken_at"].as_str().unwrap().contains('T'));
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Rotation keeps one regular backup a day, so the new one stands for today.
+    let made = call(&app, "backup_now", json!({})).unwrap();
+    assert!(made["id"].is_string());
+    let after = call(&app, "list_backups", json!({})).unwrap();
+    let ids: Vec<&str> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&made["id"].as_str().unwrap()));
+}
+
+#[test]
+fn restore_brings_back_the_backup_keeps_the_current_aside_and_reopens() {
+    let app = app();
+    let backups = call(&app, "list_backups", json!({})).unwrap();
+    let id = backups[0]["id"].as_str().unwrap().to_owned();
+    call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-14", "written after the backup") }),
+    )
+    .unwrap();
+    let report = call(&app, "restore_backup", json!({ "id": id })).unwrap();
+    assert_eq!(report["restored"]["id"], id.as_str());
+    let aside = report["kept_aside"].as_str().unwrap();
+    assert!(std::path::Path::new(aside).exists(), "{aside}");
+    // The journal is open again, on the restored database.
+    let page = call(&app, "list_entries", json!({ "after": null, "limit": 50 })).unwrap();
+    assert_eq!(page["entries"].as_array().unwrap().len(), 0, "{page}");
+    let err = call(&app, "restore_backup", json!({ "id": "no-such-backup" })).unwrap_err();
+    assert!(err["code"].is_string(), "{err}");
+    call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-15", "still writable") }),
+    )
+    .unwrap();
 }

@@ -74,6 +74,10 @@ pub fn export_bindings(dir: &Path) -> Result<(), ts_rs::ExportError> {
     trajectory_core::AppSettings::export_all(&cfg)?;
     crate::error::AppError::export_all(&cfg)?;
     crate::commands::app::AppInfo::export_all(&cfg)?;
+    trajectory_core::ImportReport::export_all(&cfg)?;
+    crate::commands::data::BackupView::export_all(&cfg)?;
+    crate::commands::data::RestoreView::export_all(&cfg)?;
+    crate::commands::data::ImportProgress::export_all(&cfg)?;
     Ok(())
 }
 

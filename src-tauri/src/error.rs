@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use trajectory_core::{DomainError, ErrorCode};
+use trajectory_exchange::ExchangeError;
 use trajectory_insights::InsightError;
 use trajectory_store::StoreError;
 
@@ -48,6 +49,15 @@ impl From<StoreError> for AppError {
 
 impl From<InsightError> for AppError {
     fn from(e: InsightError) -> Self {
+        AppError {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ExchangeError> for AppError {
+    fn from(e: ExchangeError) -> Self {
         AppError {
             code: e.code(),
             message: e.to_string(),

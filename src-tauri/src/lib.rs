@@ -73,6 +73,11 @@ macro_rules! app_handlers {
             $crate::commands::reflection::set_aside_reflection,
             $crate::commands::reflection::what_has_worked,
             $crate::commands::reflection::get_slump_history,
+            $crate::commands::data::list_backups,
+            $crate::commands::data::backup_now,
+            $crate::commands::data::restore_backup,
+            $crate::commands::data::import_journal,
+            $crate::commands::data::export_journal,
         ]
     };
 }

@@ -1,6 +1,7 @@
 //! The commands the window calls, grouped by area.
 
 pub mod app;
+pub mod data;
 pub mod drafts;
 pub mod entries;
 pub mod goals;
