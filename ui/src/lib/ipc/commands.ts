@@ -10,6 +10,10 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AppError } from './bindings/AppError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AppSettings } from './bindings/AppSettings';
+import type { BackupView } from './bindings/BackupView';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportReport } from './bindings/ImportReport';
+import type { RestoreView } from './bindings/RestoreView';
 import type { Entry } from './bindings/Entry';
 import type { EntryDraft } from './bindings/EntryDraft';
 import type { EntryPage } from './bindings/EntryPage';
@@ -504,4 +508,43 @@ export function getSettings(): Promise<AppSettings> {
 /** Saves the settings; resolves with what was stored. */
 export function updateSettings(settings: AppSettings): Promise<AppSettings> {
   return call<AppSettings>('update_settings', { settings });
+}
+
+export type { BackupView, ImportProgress, ImportReport, RestoreView };
+
+/** The import formats `importJournal` takes. */
+export type ImportFormat = 'jrnl' | 'jrnl-json' | 'dayone' | 'json';
+/** The export formats `exportJournal` takes. */
+export type ExportFormat = 'json' | 'markdown' | 'review';
+
+/** The backups in the data folder, newest first. */
+export function listBackups(): Promise<BackupView[]> {
+  return call<BackupView[]>('list_backups');
+}
+
+/** Takes a backup now (SQLite's online backup); resolves with it. */
+export function backupNow(): Promise<BackupView> {
+  return call<BackupView>('backup_now');
+}
+
+/** Restores backup `id`; the current database is kept aside, never overwritten. */
+export function restoreBackup(id: string): Promise<RestoreView> {
+  return call<RestoreView>('restore_backup', { id });
+}
+
+/** Asks for a file (system dialog) and imports it; `null` when the person cancelled. */
+export function importJournal(format: ImportFormat): Promise<ImportReport | null> {
+  return call<ImportReport | null>('import_journal', { format });
+}
+
+/**
+ * Asks where to write (system dialog; a folder for Markdown) and exports; resolves with the
+ * path written, or `null` when the person cancelled. `from`/`to` (YYYY-MM-DD) bound the review.
+ */
+export function exportJournal(
+  format: ExportFormat,
+  from: string | null = null,
+  to: string | null = null,
+): Promise<string | null> {
+  return call<string | null>('export_journal', { format, from, to });
 }

@@ -1,6 +1,7 @@
 // Test helpers around Tauri's IPC mocks, so tests outside lib/ipc need not import
 // @tauri-apps/* themselves. Not used by the app.
 
+import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 
 import type { Entry } from './bindings/Entry';
@@ -17,14 +18,25 @@ export interface RecordedCall {
  * Answers every `invoke` with `handler` (return a value to resolve, throw or return a rejected
  * promise to reject) and records the calls made.
  */
-export function mockCommands(handler: CommandHandler): RecordedCall[] {
+export function mockCommands(
+  handler: CommandHandler,
+  options: { events?: boolean } = {},
+): RecordedCall[] {
   const calls: RecordedCall[] = [];
-  mockIPC((command, payload) => {
-    const args = (payload ?? {}) as CommandArgs;
-    calls.push({ command, args });
-    return handler(command, args);
-  });
+  mockIPC(
+    (command, payload) => {
+      const args = (payload ?? {}) as CommandArgs;
+      calls.push({ command, args });
+      return handler(command, args);
+    },
+    { shouldMockEvents: options.events ?? false },
+  );
   return calls;
+}
+
+/** Sends a mocked event to the UI's listeners (needs `mockCommands(…, { events: true })`). */
+export function emitMocked(event: string, payload: unknown): Promise<void> {
+  return emit(event, payload);
 }
 
 export { clearMocks };
