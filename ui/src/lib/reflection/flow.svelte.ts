@@ -67,8 +67,8 @@ export class ReflectionFlow {
   // Bookkeeping, not state to render.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private actions: Promise<void> = Promise.resolve();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pending = new Map<string, { step: ReflectionStep; field: string; text: string }>();
   private chain: Promise<unknown> = Promise.resolve();
 
