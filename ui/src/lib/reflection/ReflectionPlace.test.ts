@@ -215,6 +215,18 @@ describe('reflection place', () => {
     expect((screen.getByTestId('strategy-new_project') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('a Next pressed while a strategy choice is still saving waits for it (regression: the click was dropped)', async () => {
+    const store = fakeStore(makeReflection({ step: 'moves' }));
+    await open();
+    await waitFor(() => expect(screen.getByTestId('reflection-step').dataset.step).toBe('moves'));
+    // Click the strategy and Next without waiting for the choice to be saved.
+    void fireEvent.click(screen.getByTestId('strategy-learn_or_responsibility'));
+    void fireEvent.click(screen.getByTestId('reflection-next'));
+    await waitFor(() => expect(screen.getByTestId('reflection-step').dataset.step).toBe('commit'));
+    const order = store.calls.map((c) => c.command).filter((c) => c === 'choose_strategies' || c === 'set_reflection_step');
+    expect(order).toEqual(['choose_strategies', 'set_reflection_step']);
+  });
+
   it('keeps the way out last even if an order puts it first', () => {
     expect(orderedStrategies(['exit', 'wider_network', 'new_project'])).toEqual(['wider_network', 'new_project', 'exit']);
     expect(orderedStrategies(['learn_or_responsibility', 'new_project'])).toEqual(['learn_or_responsibility', 'new_project']);

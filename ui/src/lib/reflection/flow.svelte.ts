@@ -67,6 +67,7 @@ export class ReflectionFlow {
   // Bookkeeping, not state to render.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private actions: Promise<void> = Promise.resolve();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pending = new Map<string, { step: ReflectionStep; field: string; text: string }>();
   private chain: Promise<unknown> = Promise.resolve();
@@ -148,7 +149,7 @@ export class ReflectionFlow {
 
   async goTo(step: ReflectionStep): Promise<void> {
     const id = this.reflection?.id;
-    if (id === undefined || this.busy) return;
+    if (id === undefined) return;
     await this.flush();
     await this.run(async () => this.show(await setReflectionStep(id, step)));
   }
@@ -246,16 +247,24 @@ export class ReflectionFlow {
     this.saveError = null;
   }
 
-  private async run(action: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.stepError = null;
-    try {
-      await action();
-    } catch (err) {
-      this.stepError = toAppError(err);
-    } finally {
-      this.busy = false;
-    }
+  /**
+   * Runs step actions one after another: a Next pressed while a strategy choice is still being
+   * saved waits for it instead of being dropped (or racing it to the backend).
+   */
+  private run(action: () => Promise<void>): Promise<void> {
+    const task = this.actions.then(async () => {
+      this.busy = true;
+      this.stepError = null;
+      try {
+        await action();
+      } catch (err) {
+        this.stepError = toAppError(err);
+      } finally {
+        this.busy = false;
+      }
+    });
+    this.actions = task;
+    return task;
   }
 
   private save(key: string): Promise<unknown> {
