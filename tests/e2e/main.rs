@@ -6,6 +6,7 @@ mod goals;
 mod harness;
 mod journal;
 mod reflection;
+mod settings;
 
 use std::future::Future;
 use std::path::Path;
@@ -212,6 +213,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
             Box::pin(reflection::a_long_silence_raises_the_banner_and_the_reflection_resumes(h, d))
         },
     ),
+    ("a_backup_can_be_restored_from_settings", |h, d| {
+        Box::pin(settings::a_backup_can_be_restored_from_settings(h, d))
+    }),
 ];
 
 fn main() -> std::process::ExitCode {
