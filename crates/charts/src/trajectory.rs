@@ -282,6 +282,11 @@ fn describe(d: &TrajectoryData<'_>) -> TextAlternative {
             }
         }
         Some(_) => text.push_str(" Every milestone is achieved."),
+        // Said truthfully for both cases: with a cadence given, the forecast is missing because
+        // both the recent and the usual pace are about zero (decision 0013), not for want of one.
+        None if d.goal.cadence_weeks.is_some() => text.push_str(
+            " There is no forecast yet: both your recent and your usual pace are about zero.",
+        ),
         None => text.push_str(
             " There is no forecast yet: it needs some pace, or an expected cadence, to go on.",
         ),

@@ -269,6 +269,29 @@ fn a_trajectory_without_forecast_says_why() {
     };
     let chart = trajectory_chart(&data, &ChartOptions::svg(Theme::Light)).unwrap();
     assert!(chart.alt.description.contains("There is no forecast yet"));
+    // With a cadence given, the reason is the pace, not a missing cadence.
+    assert!(
+        chart.alt.description.contains("pace are about zero"),
+        "{}",
+        chart.alt.description
+    );
+    let no_cadence = Goal {
+        cadence_weeks: None,
+        ..goal()
+    };
+    let chart = trajectory_chart(
+        &TrajectoryData {
+            goal: &no_cadence,
+            ..data
+        },
+        &ChartOptions::svg(Theme::Light),
+    )
+    .unwrap();
+    assert!(
+        chart.alt.description.contains("or an expected cadence"),
+        "{}",
+        chart.alt.description
+    );
 }
 
 #[test]
