@@ -20,7 +20,7 @@ pub struct AppState {
 /// database is reported, never written to), then open and migrate (with a backup before any
 /// migration), then the daily backup if the newest one is older than a day.
 fn open_store(dir: &std::path::Path) -> Result<Store, AppError> {
-    let store = Store::open_checked(dir)?;
+    let store = Store::open_checked(dir, None)?;
     if let Err(e) = store.backup_if_due(chrono::Utc::now()) {
         // The journal itself is fine; a failed backup must not keep the person from writing.
         eprintln!("trajectory: the daily backup could not be made: {e}");
@@ -122,7 +122,7 @@ impl AppState {
             // Dropping the store closes its connection (and checkpoints its WAL).
             *slot = Err(AppError::internal("the journal is being restored"));
             let result = work(&dir);
-            *slot = Store::open_checked(&dir).map_err(AppError::from);
+            *slot = Store::open_checked(&dir, None).map_err(AppError::from);
             result
         })
         .await

@@ -46,7 +46,7 @@ pub(crate) fn run_list(data_dir: &Path, as_json: bool) -> Result<(), Failure> {
 }
 
 pub(crate) fn run_restore(data_dir: &Path, id: &str) -> Result<(), Failure> {
-    let report = restore_backup(data_dir, id, Utc::now())?;
+    let report = restore_backup(data_dir, id, Utc::now(), None)?;
     println!(
         "Restored the backup of {}.",
         report.restored.taken_at.format("%Y-%m-%d %H:%M UTC")

@@ -108,7 +108,7 @@ pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let data_dir = resolve_data_dir(cli.data_dir)?;
-    let open = || Store::open(&data_dir);
+    let open = || Store::open(&data_dir, None);
     match cli.command {
         Command::Entry(cmd) => entry_cmd::run(cmd, open),
         Command::Search(args) => search_cmd::run(args, open),
@@ -120,9 +120,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Reflection(cmd) => reflection_cmd::run(cmd, open),
         Command::Velocity(args) => velocity_cmd::run(args, open),
         Command::Chart(args) => chart_cmd::run(args, open),
-        Command::Import(args) => exchange_cmd::run_import(args, || Store::open_checked(&data_dir)),
+        Command::Import(args) => {
+            exchange_cmd::run_import(args, || Store::open_checked(&data_dir, None))
+        }
         Command::Export(args) => exchange_cmd::run_export(args, open),
-        Command::Backup => backup_cmd::run_backup(|| Store::open_checked(&data_dir)),
+        Command::Backup => backup_cmd::run_backup(|| Store::open_checked(&data_dir, None)),
         Command::Backups { json } => backup_cmd::run_list(&data_dir, json),
         Command::Restore { id } => backup_cmd::run_restore(&data_dir, &id),
     }

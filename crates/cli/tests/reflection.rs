@@ -33,7 +33,7 @@ fn list_and_show_print_the_answers_and_moves() {
     let dir = tempfile::tempdir().unwrap();
     assert!(ok(dir.path(), &["reflection", "list"]).contains("No reflections yet"));
     let id = {
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), None).unwrap();
         let r = store
             .start_reflection(&ReflectionTrigger::Slump {
                 scope: "all".into(),

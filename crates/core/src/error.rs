@@ -53,6 +53,14 @@ pub enum ErrorCode {
     InvalidImport,
     // The database failed SQLite's integrity check or could not be read; it is left as is.
     DamagedDatabase,
+    // The journal is encrypted and no passphrase has been given yet.
+    Locked,
+    // The passphrase given does not open the journal (or the file is not a journal at all).
+    WrongPassphrase,
+    PassphraseTooShort,
+    PassphraseRequired,
+    // Turning encryption on when it is on, or off when it is off.
+    EncryptionState,
 }
 
 /// A rule of the domain that an input broke. Nothing is written when one of these is returned.
@@ -151,6 +159,12 @@ pub enum DomainError {
     MovesMissing { strategy: &'static str },
     #[error("This reflection is {status}; it can be read but no longer changed there.")]
     ReflectionClosed { status: &'static str },
+    #[error(
+        "The passphrase is too short: use at least {min} characters (a few words are easiest to remember)."
+    )]
+    PassphraseTooShort { min: usize },
+    #[error("Type the journal's passphrase.")]
+    PassphraseRequired,
 }
 
 impl DomainError {
@@ -188,6 +202,8 @@ impl DomainError {
             DomainError::TooManyMoves { .. } => ErrorCode::TooManyMoves,
             DomainError::MovesMissing { .. } => ErrorCode::MovesMissing,
             DomainError::ReflectionClosed { .. } => ErrorCode::ReflectionClosed,
+            DomainError::PassphraseTooShort { .. } => ErrorCode::PassphraseTooShort,
+            DomainError::PassphraseRequired => ErrorCode::PassphraseRequired,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod goal;
 pub mod markdown;
 pub mod milestone;
+pub mod passphrase;
 pub mod paused;
 pub mod reflection;
 pub mod retention;
@@ -41,6 +42,7 @@ pub use milestone::{
     Milestone, MilestoneDraft, MilestoneId, MilestoneKind, ValidMilestone, WEIGHT_RANGE,
     check_achieved_date, check_weight,
 };
+pub use passphrase::Passphrase;
 pub use paused::{
     DateRange, PauseClock, PausedDraft, PausedPeriod, PausedPeriodId, ValidPause, paused_ranges,
 };

@@ -89,7 +89,7 @@ fn main() {
     let mut totals = Vec::new();
     for run in 1..=runs {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), None).unwrap();
         let started = Instant::now();
         let parsed = parse(Format::JrnlJson, text.as_bytes()).unwrap();
         let parsed_at = started.elapsed();

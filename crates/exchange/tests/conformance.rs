@@ -93,7 +93,7 @@ fn jrnl_details_come_through() {
 fn every_jrnl_file_imports_and_reimports_without_duplicates() {
     let Some(dir) = shared() else { return };
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open(tmp.path()).unwrap();
+    let mut store = Store::open(tmp.path(), None).unwrap();
     let mut total = 0;
     for name in [
         "basic_onefile",
@@ -135,7 +135,7 @@ fn every_jrnl_file_imports_and_reimports_without_duplicates() {
 fn day_one_exports_import_with_media_counted() {
     let Some(dir) = shared() else { return };
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open(tmp.path()).unwrap();
+    let mut store = Store::open(tmp.path(), None).unwrap();
     let json = import_file(
         &mut store,
         Format::DayOne,
@@ -186,7 +186,7 @@ fn day_one_exports_import_with_media_counted() {
 fn the_invalid_day_one_file_is_refused_and_nothing_is_written() {
     let Some(dir) = shared() else { return };
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open(tmp.path()).unwrap();
+    let mut store = Store::open(tmp.path(), None).unwrap();
     let err = import_file(
         &mut store,
         Format::DayOne,

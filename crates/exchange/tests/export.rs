@@ -21,7 +21,7 @@ fn d(s: &str) -> chrono::NaiveDate {
 /// A journal with imported and written entries, a revision, the trash, a goal with linked
 /// milestones, a removed pause and a template.
 fn journal(dir: &Path) -> Store {
-    let mut store = Store::open(dir).unwrap();
+    let mut store = Store::open(dir, None).unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     import_file(
         &mut store,
@@ -150,7 +150,7 @@ fn json_export_import_into_an_empty_folder_export_again_is_the_same_file() {
     .unwrap();
     assert_eq!(summary.entries, 6);
 
-    let mut copy = Store::open(&tmp.path().join("b")).unwrap();
+    let mut copy = Store::open(&tmp.path().join("b"), None).unwrap();
     let report = import_file(&mut copy, Format::Json, &first, &mut |_, _| {}).unwrap();
     assert_eq!((report.imported, report.other_items), (6, 6));
     let second = tmp.path().join("second.json");

@@ -22,7 +22,7 @@ fn all_entries(store: &Store) -> Vec<Entry> {
 #[test]
 fn a_jrnl_journal_then_its_json_export_imports_once() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open(tmp.path()).unwrap();
+    let mut store = Store::open(tmp.path(), None).unwrap();
     let mut seen = Vec::new();
     let report = import_file(
         &mut store,
@@ -76,7 +76,7 @@ fn a_jrnl_journal_then_its_json_export_imports_once() {
 #[test]
 fn a_day_one_export_and_its_zip_import_once_with_local_dates() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open(tmp.path()).unwrap();
+    let mut store = Store::open(tmp.path(), None).unwrap();
     let report = import_file(
         &mut store,
         Format::DayOne,
@@ -128,7 +128,7 @@ fn a_day_one_export_and_its_zip_import_once_with_local_dates() {
 #[test]
 fn a_malformed_day_one_file_is_refused_naming_the_line_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open(tmp.path()).unwrap();
+    let mut store = Store::open(tmp.path(), None).unwrap();
     import_file(
         &mut store,
         Format::Jrnl,

@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn a_trajectory_needs_a_goal_and_the_mood_chart_uses_ratings() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         let request = ChartRequest {
             chart: ChartKind::Trajectory,
             scope: Scope::All,

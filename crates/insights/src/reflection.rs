@@ -208,7 +208,7 @@ mod tests {
 
     /// A goal with a milestone every four weeks through mid-2025, then silence.
     fn steady_then_silent(dir: &std::path::Path) -> (Store, i64) {
-        let mut store = Store::open(dir).unwrap();
+        let mut store = Store::open(dir, None).unwrap();
         let goal = GoalDraft {
             title: "Staff engineer".into(),
             here: String::new(),

@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
+use trajectory_core::Passphrase;
 use trajectory_core::retention::{backup_due, backups_to_keep};
 
 use crate::data_dir::DATABASE_FILE;
 use crate::db::Store;
+use crate::encryption::{Access, open_file};
 use crate::error::StoreError;
 use crate::schema;
 
@@ -117,19 +119,17 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupInfo>, StoreError> {
 
 /// Runs `PRAGMA quick_check` on a database file through a read-only connection: nothing is
 /// written to it. A file that is not a database, or any problem found, is
-/// [`StoreError::Damaged`]. A missing file is fine (a new journal).
-pub fn check_file(path: &Path) -> Result<(), StoreError> {
+/// [`StoreError::Damaged`]. A missing file is fine (a new journal). An encrypted file needs
+/// `key` ([`StoreError::Locked`], [`StoreError::WrongPassphrase`]).
+pub fn check_file(path: &Path, key: Option<&Passphrase>) -> Result<(), StoreError> {
     if !path.exists() {
         return Ok(());
     }
     let damaged = |problems: String| StoreError::Damaged { problems };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| damaged(e.to_string()))?;
-    conn.busy_timeout(Duration::from_secs(5))
-        .map_err(|e| damaged(e.to_string()))?;
+    let conn = open_file(path, key, Access::ReadOnly).map_err(|e| match e {
+        StoreError::Locked | StoreError::WrongPassphrase | StoreError::Io { .. } => e,
+        other => damaged(other.to_string()),
+    })?;
     let problems: Vec<String> = (|| {
         let mut stmt = conn.prepare("PRAGMA quick_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
@@ -149,34 +149,36 @@ pub fn check_file(path: &Path) -> Result<(), StoreError> {
 
 /// Checks the journal in `data_dir` (see [`check_file`]). The app calls this on start,
 /// before [`Store::open`], and shows its recovery screen on [`StoreError::Damaged`].
-pub fn quick_check(data_dir: &Path) -> Result<(), StoreError> {
-    check_file(&data_dir.join(DATABASE_FILE))
+pub fn quick_check(data_dir: &Path, key: Option<&Passphrase>) -> Result<(), StoreError> {
+    check_file(&data_dir.join(DATABASE_FILE), key)
 }
 
-fn schema_version_of(path: &Path) -> Result<i64, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+fn schema_version_of(path: &Path, key: Option<&Passphrase>) -> Result<i64, StoreError> {
+    let conn = open_file(path, key, Access::ReadOnly)?;
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
 /// Copies the live database to `target` with the online backup API, as a self-contained
-/// file (rollback journal, no `-wal` needed), checked before it gets its final name.
-pub(crate) fn copy_database(conn: &Connection, target: &Path) -> Result<(), StoreError> {
+/// file (rollback journal, no `-wal` needed), checked before it gets its final name. The copy
+/// is encrypted with `key` when the journal is.
+pub(crate) fn copy_database(
+    conn: &Connection,
+    target: &Path,
+    key: Option<&Passphrase>,
+) -> Result<(), StoreError> {
     let mut partial = target.as_os_str().to_owned();
     partial.push(".partial");
     let partial = PathBuf::from(partial);
     let _ = std::fs::remove_file(&partial);
     {
-        let mut dest = Connection::open(&partial)?;
+        let mut dest = open_file(&partial, key, Access::ReadWrite)?;
         {
             let backup = rusqlite::backup::Backup::new(conn, &mut dest)?;
             backup.run_to_completion(1024, Duration::from_millis(0), None)?;
         }
         dest.pragma_update(None, "journal_mode", "DELETE")?;
     }
-    if let Err(e) = check_file(&partial) {
+    if let Err(e) = check_file(&partial, key) {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
     }
@@ -196,7 +198,7 @@ impl Store {
             id = format!("{AUTOMATIC_PREFIX}{}-{n}", file_stamp(now));
         }
         let path = dir.join(format!("{id}.{EXTENSION}"));
-        copy_database(&self.conn, &path)?;
+        copy_database(&self.conn, &path, self.key.as_ref())?;
         let bytes = std::fs::metadata(&path).map_err(io_error(&path))?.len();
         rotate(self.data_dir())?;
         Ok(BackupInfo {
@@ -252,13 +254,14 @@ pub fn restore_backup(
     data_dir: &Path,
     id: &str,
     now: DateTime<Utc>,
+    key: Option<&Passphrase>,
 ) -> Result<RestoreReport, StoreError> {
     let backup = list_backups(data_dir)?
         .into_iter()
         .find(|b| b.id == id)
         .ok_or_else(|| StoreError::BackupNotFound { id: id.to_owned() })?;
-    check_file(&backup.path)?;
-    let found = schema_version_of(&backup.path)?;
+    check_file(&backup.path, key)?;
+    let found = schema_version_of(&backup.path, key)?;
     if found > schema::latest_version() {
         return Err(StoreError::NewerDatabase {
             found,
@@ -301,7 +304,7 @@ pub fn restore_backup(
         None
     };
     std::fs::rename(&incoming, &live).map_err(io_error(&live))?;
-    check_file(&live)?;
+    check_file(&live, key)?;
     Ok(RestoreReport {
         restored: backup,
         kept_aside,
@@ -347,12 +350,12 @@ mod tests {
     #[test]
     fn a_backup_is_a_checked_self_contained_copy() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         add(&mut store, "kept in the backup");
         let b = store.backup_now(t("2026-03-14T10:00:00Z")).unwrap();
         assert_eq!(b.id, "backup-2026-03-14T100000.000Z");
         assert!(b.bytes > 0);
-        check_file(&b.path).unwrap();
+        check_file(&b.path, None).unwrap();
         let copy = Connection::open(&b.path).unwrap();
         let mode: String = copy
             .pragma_query_value(None, "journal_mode", |r| r.get(0))
@@ -373,7 +376,7 @@ mod tests {
     #[test]
     fn the_automatic_backup_runs_once_a_day_and_rotation_keeps_seven_and_four() {
         let tmp = tempfile::tempdir().unwrap();
-        let store = Store::open(tmp.path()).unwrap();
+        let store = Store::open(tmp.path(), None).unwrap();
         let start = t("2026-01-01T09:00:00Z");
         assert!(store.backup_if_due(start).unwrap().is_some());
         assert!(
@@ -403,12 +406,13 @@ mod tests {
     #[test]
     fn migration_backups_are_listed_and_never_rotated() {
         let tmp = tempfile::tempdir().unwrap();
-        let store = Store::open(tmp.path()).unwrap();
+        let store = Store::open(tmp.path(), None).unwrap();
         let dir = tmp.path().join(BACKUP_DIR);
         std::fs::create_dir_all(&dir).unwrap();
         copy_database(
             &store.conn,
             &dir.join("pre-migration-v1-to-v4-2020-01-01T000000Z.sqlite3"),
+            None,
         )
         .unwrap();
         for day in 0..20 {
@@ -425,14 +429,15 @@ mod tests {
     #[test]
     fn restore_sets_the_current_database_aside_and_brings_the_backup_back() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         add(&mut store, "before the backup");
         let backup = store.backup_now(t("2026-03-14T10:00:00Z")).unwrap();
         add(&mut store, "after the backup");
         drop(store);
         let live_before = std::fs::read(tmp.path().join(DATABASE_FILE)).unwrap();
 
-        let report = restore_backup(tmp.path(), &backup.id, t("2026-03-15T08:00:00Z")).unwrap();
+        let report =
+            restore_backup(tmp.path(), &backup.id, t("2026-03-15T08:00:00Z"), None).unwrap();
         let aside = report.kept_aside.unwrap();
         assert!(aside.starts_with(tmp.path().join(REPLACED_DIR)));
         assert_eq!(
@@ -440,7 +445,7 @@ mod tests {
             live_before,
             "moved, not changed"
         );
-        let store = Store::open(tmp.path()).unwrap();
+        let store = Store::open(tmp.path(), None).unwrap();
         assert_eq!(bodies(&store), ["before the backup"]);
         drop(store);
         // The set-aside journal still opens with everything it had.
@@ -456,36 +461,38 @@ mod tests {
                 .unwrap();
             }
         }
-        let old = Store::open(old_dir.path()).unwrap();
+        let old = Store::open(old_dir.path(), None).unwrap();
         assert_eq!(bodies(&old), ["after the backup", "before the backup"]);
 
-        let err = restore_backup(tmp.path(), "backup-nope", t("2026-03-15T09:00:00Z")).unwrap_err();
+        let err =
+            restore_backup(tmp.path(), "backup-nope", t("2026-03-15T09:00:00Z"), None).unwrap_err();
         assert!(matches!(err, StoreError::BackupNotFound { .. }), "{err:?}");
     }
 
     #[test]
     fn a_damaged_backup_is_not_restored_and_nothing_moves() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         add(&mut store, "current");
         let backup = store.backup_now(t("2026-03-14T10:00:00Z")).unwrap();
         drop(store);
         std::fs::write(&backup.path, b"not a database at all, just bytes").unwrap();
-        let err = restore_backup(tmp.path(), &backup.id, t("2026-03-15T08:00:00Z")).unwrap_err();
+        let err =
+            restore_backup(tmp.path(), &backup.id, t("2026-03-15T08:00:00Z"), None).unwrap_err();
         assert_eq!(err.code(), trajectory_core::ErrorCode::DamagedDatabase);
         assert!(!tmp.path().join(REPLACED_DIR).exists());
-        assert_eq!(bodies(&Store::open(tmp.path()).unwrap()), ["current"]);
+        assert_eq!(bodies(&Store::open(tmp.path(), None).unwrap()), ["current"]);
     }
 
     #[test]
     fn a_damaged_database_is_reported_and_left_byte_for_byte() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         for n in 0..300 {
             add(&mut store, &format!("entry {n} {}", "words ".repeat(50)));
         }
         drop(store);
-        quick_check(tmp.path()).unwrap();
+        quick_check(tmp.path(), None).unwrap();
         let path = tmp.path().join(DATABASE_FILE);
         // Scribble over a page in the middle of the file.
         let mut bytes = std::fs::read(&path).unwrap();
@@ -494,13 +501,13 @@ mod tests {
             *b = 0xA5;
         }
         std::fs::write(&path, &bytes).unwrap();
-        let err = quick_check(tmp.path()).unwrap_err();
+        let err = quick_check(tmp.path(), None).unwrap_err();
         assert_eq!(
             err.code(),
             trajectory_core::ErrorCode::DamagedDatabase,
             "{err}"
         );
-        let err = Store::open_checked(tmp.path()).unwrap_err();
+        let err = Store::open_checked(tmp.path(), None).unwrap_err();
         assert_eq!(
             err.code(),
             trajectory_core::ErrorCode::DamagedDatabase,
@@ -509,10 +516,10 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "never written to");
 
         std::fs::write(&path, b"garbage that is no database").unwrap();
-        let err = quick_check(tmp.path()).unwrap_err();
+        let err = quick_check(tmp.path(), None).unwrap_err();
         assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
         assert!(
-            quick_check(&tmp.path().join("missing")).is_ok(),
+            quick_check(&tmp.path().join("missing"), None).is_ok(),
             "a new journal"
         );
     }

@@ -4,9 +4,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
+use trajectory_core::Passphrase;
 
 use crate::data_dir::DATABASE_FILE;
+use crate::encryption::{Access, FileState, file_state, open_file};
 use crate::error::StoreError;
 use crate::schema;
 
@@ -15,12 +17,15 @@ use crate::schema;
 pub struct Store {
     pub(crate) conn: Connection,
     data_dir: PathBuf,
+    /// The passphrase the journal is encrypted with; backups are encrypted with it too.
+    pub(crate) key: Option<Passphrase>,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
             .field("data_dir", &self.data_dir)
+            .field("encrypted", &self.key.is_some())
             .finish()
     }
 }
@@ -33,15 +38,21 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 }
 
 impl Store {
-    /// Opens (creating if needed) the journal in `data_dir`.
+    /// Opens (creating if needed) the journal in `data_dir`. An encrypted journal needs its
+    /// passphrase as `key` ([`StoreError::Locked`] without it); for a plain one `key` is not
+    /// used.
     ///
     /// A database written by a newer schema is refused before anything is written to it. An
     /// older one is copied to `backups/` with SQLite's backup API before it is migrated.
-    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+    pub fn open(data_dir: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(io_error(data_dir))?;
         let path = data_dir.join(DATABASE_FILE);
+        let key = match file_state(&path)? {
+            FileState::Encrypted => Some(key.ok_or(StoreError::Locked)?),
+            FileState::Missing | FileState::Plain => None,
+        };
         let existing_version = if path.exists() {
-            Some(read_schema_version(&path)?)
+            Some(read_schema_version(&path, key)?)
         } else {
             None
         };
@@ -55,7 +66,7 @@ impl Store {
             });
         }
 
-        let mut conn = Connection::open(&path)?;
+        let mut conn = open_file(&path, key, Access::ReadWrite)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -65,21 +76,27 @@ impl Store {
             && found > 0
             && found < latest
         {
-            backup_before_migration(&conn, data_dir, found, latest)?;
+            backup_before_migration(&conn, data_dir, found, latest, key)?;
         }
         schema::migrations().to_latest(&mut conn)?;
         Ok(Store {
             conn,
             data_dir: data_dir.to_path_buf(),
+            key: key.cloned(),
         })
     }
 
     /// Checks the database with `PRAGMA quick_check` (read-only) before opening it: a
     /// damaged one is refused with [`StoreError::Damaged`] and never written to. What the app
     /// calls on start; commands that run often may use [`Store::open`].
-    pub fn open_checked(data_dir: &Path) -> Result<Store, StoreError> {
-        crate::backup::quick_check(data_dir)?;
-        Store::open(data_dir)
+    pub fn open_checked(data_dir: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
+        crate::backup::quick_check(data_dir, key)?;
+        Store::open(data_dir, key)
+    }
+
+    /// Whether the journal is encrypted.
+    pub fn encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// The folder this journal lives in.
@@ -97,12 +114,8 @@ impl Store {
 
 /// Reads `user_version` through a read-only connection, so a file we must refuse is never
 /// modified (not even its journal mode).
-fn read_schema_version(path: &Path) -> Result<i64, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    conn.busy_timeout(Duration::from_secs(5))?;
+fn read_schema_version(path: &Path, key: Option<&Passphrase>) -> Result<i64, StoreError> {
+    let conn = open_file(path, key, Access::ReadOnly)?;
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
@@ -111,6 +124,7 @@ fn backup_before_migration(
     data_dir: &Path,
     from: i64,
     to: i64,
+    key: Option<&Passphrase>,
 ) -> Result<PathBuf, StoreError> {
     let dir = data_dir.join("backups");
     std::fs::create_dir_all(&dir).map_err(io_error(&dir))?;
@@ -118,7 +132,7 @@ fn backup_before_migration(
         .to_rfc3339_opts(SecondsFormat::Secs, true)
         .replace(':', "");
     let target = dir.join(format!("pre-migration-v{from}-to-v{to}-{stamp}.sqlite3"));
-    let mut dest = Connection::open(&target)?;
+    let mut dest = open_file(&target, key, Access::ReadWrite)?;
     let backup = rusqlite::backup::Backup::new(conn, &mut dest)?;
     backup.run_to_completion(256, Duration::from_millis(0), None)?;
     Ok(target)
@@ -132,7 +146,7 @@ mod tests {
     fn creates_the_folder_and_sets_durable_pragmas() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("nested/data");
-        let store = Store::open(&dir).unwrap();
+        let store = Store::open(&dir, None).unwrap();
         assert!(dir.join(DATABASE_FILE).exists());
         let mode: String = store
             .conn
@@ -155,8 +169,8 @@ mod tests {
     #[test]
     fn reopening_keeps_the_schema() {
         let tmp = tempfile::tempdir().unwrap();
-        drop(Store::open(tmp.path()).unwrap());
-        let store = Store::open(tmp.path()).unwrap();
+        drop(Store::open(tmp.path(), None).unwrap());
+        let store = Store::open(tmp.path(), None).unwrap();
         assert_eq!(store.schema_version().unwrap(), schema::latest_version());
     }
 
@@ -179,7 +193,7 @@ mod tests {
             )
             .unwrap();
         }
-        let store = Store::open(tmp.path()).unwrap();
+        let store = Store::open(tmp.path(), None).unwrap();
         assert_eq!(store.schema_version().unwrap(), schema::latest_version());
         let page = store.timeline(None, 10).unwrap();
         assert_eq!(page.entries[0].body, "written by v1");
@@ -216,7 +230,7 @@ mod tests {
                 .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        let err = Store::open(tmp.path()).unwrap_err();
+        let err = Store::open(tmp.path(), None).unwrap_err();
         assert!(
             matches!(err, StoreError::NewerDatabase { found: 999, .. }),
             "{err:?}"
@@ -244,7 +258,7 @@ mod tests {
                 )
                 .unwrap();
             }
-            let store = Store::open(tmp.path()).unwrap();
+            let store = Store::open(tmp.path(), None).unwrap();
             assert_eq!(store.schema_version().unwrap(), schema::latest_version());
             let entry = store.entry(7).unwrap();
             assert_eq!(entry.body, "Kept across the upgrade");
@@ -287,7 +301,7 @@ mod tests {
             drop(store);
             // Opening again at the latest version takes no further backup. (Reading the backup
             // above may have left its -wal/-shm files beside it; only databases count.)
-            drop(Store::open(tmp.path()).unwrap());
+            drop(Store::open(tmp.path(), None).unwrap());
             let databases = std::fs::read_dir(tmp.path().join("backups"))
                 .unwrap()
                 .filter(|e| {
@@ -302,7 +316,7 @@ mod tests {
     #[test]
     fn a_fresh_journal_takes_no_backup() {
         let tmp = tempfile::tempdir().unwrap();
-        drop(Store::open(tmp.path()).unwrap());
+        drop(Store::open(tmp.path(), None).unwrap());
         assert!(!tmp.path().join("backups").exists());
     }
 }

@@ -145,11 +145,11 @@ mod tests {
     #[test]
     fn a_new_entry_draft_is_offered_until_the_entry_is_saved() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         store.save_draft(&input(None, "half a thought")).unwrap();
         // Reopen, as after a crash.
         drop(store);
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         let pending = store.pending_drafts().unwrap();
         assert_eq!(pending.len(), 1);
         assert_eq!(pending[0].body, "half a thought");
@@ -163,7 +163,7 @@ mod tests {
     #[test]
     fn an_entry_draft_is_offered_only_while_it_differs() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         let e = store.create_entry(&valid("saved text")).unwrap();
         store.save_draft(&input(Some(e.id), "saved text")).unwrap();
         assert!(store.pending_drafts().unwrap().is_empty(), "same as saved");
@@ -188,7 +188,7 @@ mod tests {
     #[test]
     fn blank_new_drafts_are_not_offered() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         store.save_draft(&input(None, "  \n")).unwrap();
         assert!(store.pending_drafts().unwrap().is_empty());
     }

@@ -412,7 +412,7 @@ mod tests {
 
     fn store() -> (tempfile::TempDir, Store) {
         let tmp = tempfile::tempdir().unwrap();
-        let store = Store::open(tmp.path()).unwrap();
+        let store = Store::open(tmp.path(), None).unwrap();
         (tmp, store)
     }
 
@@ -653,8 +653,8 @@ mod tests {
     #[test]
     fn two_connections_share_one_data_dir() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut app = Store::open(tmp.path()).unwrap();
-        let mut cli = Store::open(tmp.path()).unwrap();
+        let mut app = Store::open(tmp.path(), None).unwrap();
+        let mut cli = Store::open(tmp.path(), None).unwrap();
         app.create_entry(&valid("2026-03-14", "from the app", &[]))
             .unwrap();
         cli.create_entry(&valid("2026-03-15", "from traj", &[]))

@@ -56,6 +56,14 @@ pub enum StoreError {
     Damaged { problems: String },
     #[error("No backup with id {id}; `traj backups` lists them.")]
     BackupNotFound { id: String },
+    #[error("The journal is encrypted: type its passphrase to open it.")]
+    Locked,
+    #[error(
+        "That passphrase does not open the journal. Check it and try again; nothing was changed."
+    )]
+    WrongPassphrase,
+    #[error("{}", if *on { "Encryption is already on; change the passphrase or turn it off instead." } else { "Encryption is off; there is no passphrase to change or remove." })]
+    EncryptionState { on: bool },
 }
 
 impl StoreError {
@@ -76,6 +84,9 @@ impl StoreError {
                 ErrorCode::InvalidImport
             }
             StoreError::Damaged { .. } => ErrorCode::DamagedDatabase,
+            StoreError::Locked => ErrorCode::Locked,
+            StoreError::WrongPassphrase => ErrorCode::WrongPassphrase,
+            StoreError::EncryptionState { .. } => ErrorCode::EncryptionState,
             StoreError::EntryInTrash { .. } => ErrorCode::InTrash,
             StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             StoreError::NoDataDir | StoreError::Io { .. } => ErrorCode::StorageUnavailable,

@@ -888,7 +888,7 @@ mod tests {
 
     fn open() -> (tempfile::TempDir, Store) {
         let tmp = tempfile::tempdir().unwrap();
-        let store = Store::open(tmp.path()).unwrap();
+        let store = Store::open(tmp.path(), None).unwrap();
         (tmp, store)
     }
 

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod data_dir;
 mod db;
 pub mod drafts;
+pub mod encryption;
 pub mod entries;
 pub mod error;
 pub mod exchange;

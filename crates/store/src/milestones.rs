@@ -285,7 +285,7 @@ mod tests {
 
     fn store_with_goal() -> (tempfile::TempDir, Store, GoalId) {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         let goal = GoalDraft {
             title: "Staff engineer".into(),
             here: String::new(),

@@ -136,7 +136,7 @@ mod tests {
     #[test]
     fn pauses_are_listed_oldest_first_and_removal_can_be_undone() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         let later = store
             .add_paused_period(&pause("2026-05-01", None, "parental leave"))
             .unwrap();
@@ -171,7 +171,7 @@ mod tests {
     #[test]
     fn the_table_refuses_an_end_before_the_start() {
         let tmp = tempfile::tempdir().unwrap();
-        let store = Store::open(tmp.path()).unwrap();
+        let store = Store::open(tmp.path(), None).unwrap();
         let err = store.conn.execute(
             "INSERT INTO paused_periods (start_date, end_date, created_at)
              VALUES ('2026-03-10', '2026-03-01', 'x')",

@@ -1012,7 +1012,7 @@ mod tests {
     fn answers_survive_reopening_the_store_and_are_kept_as_typed() {
         let dir = tempfile::tempdir().unwrap();
         let id = {
-            let mut store = Store::open(dir.path()).unwrap();
+            let mut store = Store::open(dir.path(), None).unwrap();
             let r = store.start_reflection(&slump()).unwrap();
             assert_eq!(r.step, ReflectionStep::Accept);
             assert_eq!(r.status, ReflectionStatus::InProgress);
@@ -1042,7 +1042,7 @@ mod tests {
                 .unwrap();
             r.id
         };
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), None).unwrap();
         let r = store.reflection(id).unwrap();
         assert_eq!(
             r.step,
@@ -1070,7 +1070,7 @@ mod tests {
     #[test]
     fn starting_twice_from_the_same_slump_resumes_the_first() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), None).unwrap();
         let a = store.start_reflection(&slump()).unwrap();
         let b = store.start_reflection(&slump()).unwrap();
         assert_eq!(a.id, b.id);
@@ -1082,7 +1082,7 @@ mod tests {
     #[test]
     fn moves_need_a_chosen_strategy_at_most_three_and_nothing_is_written_on_refusal() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), None).unwrap();
         let r = store.start_reflection(&ReflectionTrigger::ByHand).unwrap();
         let net = valid_move(
             Strategy::WiderNetwork,
@@ -1167,7 +1167,7 @@ mod tests {
     #[test]
     fn check_ins_come_on_their_day_and_their_answers_move_things_on() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), None).unwrap();
         let r = store.start_reflection(&ReflectionTrigger::ByHand).unwrap();
         store
             .choose_strategies(r.id, &[Strategy::LearnOrResponsibility])
@@ -1244,7 +1244,7 @@ mod tests {
     #[test]
     fn notices_snooze_for_a_week_or_are_set_aside_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), None).unwrap();
         let day = d("2026-03-01");
         let shown = store.record_notice_shown("goal:1", day).unwrap();
         assert_eq!(shown.status, NoticeStatus::Shown);
@@ -1269,14 +1269,14 @@ mod tests {
             == NoticeStatus::SetAside {
                 reason: "Parental leave, not a slump".into()
             }));
-        let reopened = Store::open(dir.path()).unwrap();
+        let reopened = Store::open(dir.path(), None).unwrap();
         assert_eq!(reopened.slump_notices().unwrap(), all);
     }
 
     #[test]
     fn a_recovery_records_the_moves_done_before_the_slump_ended() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), None).unwrap();
         let r = store.start_reflection(&slump()).unwrap();
         store
             .choose_strategies(r.id, &[Strategy::WiderNetwork])
@@ -1323,7 +1323,7 @@ mod tests {
     #[test]
     fn a_set_aside_reflection_is_kept_readable_and_refuses_changes() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), None).unwrap();
         let r = store.start_reflection(&slump()).unwrap();
         let aside = store
             .set_aside_reflection(r.id, "Not the right week")

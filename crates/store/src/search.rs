@@ -174,7 +174,7 @@ mod tests {
 
     fn journal() -> (tempfile::TempDir, Store, [i64; 4]) {
         let tmp = tempfile::tempdir().unwrap();
-        let mut s = Store::open(tmp.path()).unwrap();
+        let mut s = Store::open(tmp.path(), None).unwrap();
         let a = add(
             &mut s,
             "2026-01-05",
@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn very_common_words_rank_the_newest_matches_and_say_so() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut s = Store::open(tmp.path()).unwrap();
+        let mut s = Store::open(tmp.path(), None).unwrap();
         let total = RANKED_CANDIDATES + 5;
         let mut ids = Vec::new();
         for i in 0..total {

@@ -47,7 +47,7 @@ mod tests {
     #[test]
     fn settings_default_then_persist() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         assert_eq!(store.settings().unwrap(), AppSettings::default());
         let chosen = AppSettings {
             sensitivity: Sensitivity::Eager,
@@ -55,7 +55,7 @@ mod tests {
         };
         store.save_settings(&chosen).unwrap();
         drop(store);
-        let store = Store::open(tmp.path()).unwrap();
+        let store = Store::open(tmp.path(), None).unwrap();
         assert_eq!(store.settings().unwrap(), chosen);
     }
 }

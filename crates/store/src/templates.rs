@@ -63,7 +63,7 @@ mod tests {
     #[test]
     fn own_templates_follow_the_built_in_ones() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path()).unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
         let builtin = store.templates().unwrap().len();
         let t = store
             .save_template(TemplateDraft {

@@ -31,7 +31,7 @@ fn crash_writer_child() {
     let Some(dir) = std::env::var_os(WRITER_ENV) else {
         return;
     };
-    let mut store = Store::open(std::path::Path::new(&dir)).unwrap();
+    let mut store = Store::open(std::path::Path::new(&dir), None).unwrap();
     let mut out = std::io::stdout().lock();
     let mut last: Option<i64> = None;
     for n in 0u64.. {
@@ -133,7 +133,7 @@ fn saves_reported_committed_survive_sigkill() {
                 expected.insert(id, body.to_owned());
             }
         }
-        let store = Store::open(tmp.path()).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let store = Store::open(tmp.path(), None).unwrap_or_else(|e| panic!("round {round}: {e}"));
         for (id, body) in &expected {
             let e = store
                 .entry(*id)

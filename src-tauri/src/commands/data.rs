@@ -88,7 +88,7 @@ pub async fn restore_backup(
 ) -> Result<RestoreView, AppError> {
     state
         .with_store_closed(move |dir| {
-            backup::restore_backup(dir, &id, Utc::now())
+            backup::restore_backup(dir, &id, Utc::now(), None)
                 .map(|r| RestoreView {
                     restored: r.restored.into(),
                     kept_aside: r.kept_aside.map(|p| p.display().to_string()),
