@@ -214,3 +214,29 @@ pub fn export(
         }
     }
 }
+
+/// What [`export_salvage`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SalvageSummary {
+    /// Entries in the file.
+    pub entries: usize,
+    /// What could not be read, in words.
+    pub problems: Vec<String>,
+}
+
+/// The recovery screen's second offer: writes what can still be read of a damaged journal in
+/// `data_dir` to `out` as Trajectory JSON (importable into a new journal). The damaged file is
+/// only read, through a copy (`trajectory_store::salvage`).
+pub fn export_salvage(
+    data_dir: &Path,
+    key: Option<&trajectory_core::Passphrase>,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<SalvageSummary, ExchangeError> {
+    let salvage = trajectory_store::salvage::salvage(data_dir, key, now)?;
+    write_whole(out, &native::to_json(&salvage.snapshot)?)?;
+    Ok(SalvageSummary {
+        entries: salvage.snapshot.entries.len(),
+        problems: salvage.problems,
+    })
+}

@@ -127,7 +127,10 @@ pub fn check_file(path: &Path, key: Option<&Passphrase>) -> Result<(), StoreErro
     }
     let damaged = |problems: String| StoreError::Damaged { problems };
     let conn = open_file(path, key, Access::ReadOnly).map_err(|e| match e {
-        StoreError::Locked | StoreError::WrongPassphrase | StoreError::Io { .. } => e,
+        // Without a key, a file that does not start like a database is damaged (an encrypted
+        // journal is recognised as locked before it is checked: `Store::open_checked`).
+        StoreError::Locked => damaged("the file does not start like an SQLite database".into()),
+        StoreError::WrongPassphrase | StoreError::Io { .. } => e,
         other => damaged(other.to_string()),
     })?;
     let problems: Vec<String> = (|| {
@@ -311,6 +314,26 @@ pub fn restore_backup(
     })
 }
 
+/// The recovery screen's first offer: restores the newest backup that passes the integrity
+/// check and is not from a newer version (older ones are tried in turn), keeping the current
+/// database aside as [`restore_backup`] does. [`StoreError::NoGoodBackup`] when none will do.
+pub fn restore_newest_good(
+    data_dir: &Path,
+    now: DateTime<Utc>,
+    key: Option<&Passphrase>,
+) -> Result<RestoreReport, StoreError> {
+    let mut tried = 0;
+    for backup in list_backups(data_dir)? {
+        tried += 1;
+        let usable = check_file(&backup.path, key).is_ok()
+            && schema_version_of(&backup.path, key).is_ok_and(|v| v <= schema::latest_version());
+        if usable {
+            return restore_backup(data_dir, &backup.id, now, key);
+        }
+    }
+    Err(StoreError::NoGoodBackup { tried })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,6 +424,74 @@ mod tests {
             let day = newest.taken_at.date_naive() - TimeDelta::days(back);
             assert!(days.contains(&day), "missing {day}");
         }
+    }
+
+    #[test]
+    fn salvage_reads_every_entry_but_those_on_a_damaged_page_and_never_writes_the_journal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
+        for n in 0..300 {
+            add(&mut store, &format!("entry {n} {}", "words ".repeat(50)));
+        }
+        let page: i64 = store
+            .conn
+            .query_row(
+                "SELECT pageno FROM dbstat WHERE name = 'entries' AND pagetype = 'leaf'
+                 ORDER BY pageno LIMIT 1 OFFSET 3",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        drop(store);
+        let path = tmp.path().join(DATABASE_FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let at = (page as usize - 1) * 4096;
+        for b in &mut bytes[at..at + 4096] {
+            *b = 0x5A;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+
+        let salvage = crate::salvage::salvage(tmp.path(), None, t("2026-03-15T08:00:00Z")).unwrap();
+        assert!(
+            salvage.problems.iter().any(|p| p.contains("one by one")),
+            "{:?}",
+            salvage.problems
+        );
+        let n = salvage.snapshot.entries.len();
+        assert!((250..300).contains(&n), "most entries are read back: {n}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "never written to");
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.to_string_lossy().starts_with("salvage-")),
+            "the copy is removed: {names:?}"
+        );
+    }
+
+    #[test]
+    fn recovery_restores_the_newest_backup_that_passes_the_check() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
+        add(&mut store, "in the older backup");
+        let older = store.backup_now(t("2026-03-14T10:00:00Z")).unwrap();
+        add(&mut store, "in the newer backup");
+        let newer = store.backup_now(t("2026-03-15T10:00:00Z")).unwrap();
+        drop(store);
+        assert!(matches!(
+            restore_newest_good(&tmp.path().join("empty"), t("2026-03-16T10:00:00Z"), None),
+            Err(StoreError::NoGoodBackup { tried: 0 })
+        ));
+        // The newest backup is damaged: the one before it is restored.
+        std::fs::write(&newer.path, b"not a database any more").unwrap();
+        let report = restore_newest_good(tmp.path(), t("2026-03-16T10:00:00Z"), None).unwrap();
+        assert_eq!(report.restored.id, older.id);
+        assert!(report.kept_aside.is_some());
+        let store = Store::open_checked(tmp.path(), None).unwrap();
+        assert_eq!(bodies(&store), vec!["in the older backup"]);
     }
 
     #[test]

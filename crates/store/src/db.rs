@@ -90,6 +90,9 @@ impl Store {
     /// damaged one is refused with [`StoreError::Damaged`] and never written to. What the app
     /// calls on start; commands that run often may use [`Store::open`].
     pub fn open_checked(data_dir: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
+        if key.is_none() && file_state(&data_dir.join(DATABASE_FILE))? == FileState::Encrypted {
+            return Err(StoreError::Locked);
+        }
         crate::backup::quick_check(data_dir, key)?;
         Store::open(data_dir, key)
     }

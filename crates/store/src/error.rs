@@ -56,6 +56,8 @@ pub enum StoreError {
     Damaged { problems: String },
     #[error("No backup with id {id}; `traj backups` lists them.")]
     BackupNotFound { id: String },
+    #[error("None of the {tried} backups passes the integrity check, so none was restored.")]
+    NoGoodBackup { tried: usize },
     #[error("The journal is encrypted: type its passphrase to open it.")]
     Locked,
     #[error(
@@ -77,6 +79,7 @@ impl StoreError {
             | StoreError::MilestoneNotFound { .. }
             | StoreError::PausedPeriodNotFound { .. }
             | StoreError::BackupNotFound { .. }
+            | StoreError::NoGoodBackup { .. }
             | StoreError::ReflectionNotFound { .. }
             | StoreError::MoveNotFound { .. }
             | StoreError::CheckInNotFound { .. } => ErrorCode::NotFound,

@@ -620,6 +620,106 @@ impl SnapshotWriter<'_> {
     }
 }
 
+/// What could be read of a damaged journal: each part read on its own, so one damaged table
+/// does not cost the others; entries that cannot be read together are read one by one.
+pub(crate) fn salvage_snapshot(
+    conn: &Connection,
+    exported_at: DateTime<Utc>,
+) -> (Snapshot, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut keep = |part: &str, result: Result<(), StoreError>| {
+        if let Err(e) = result {
+            problems.push(format!("{part}: {e}"));
+        }
+    };
+    let mut keys = HashMap::new();
+    keep("import keys", read_keys(conn).map(|k| keys = k));
+    let key = |kind: Kind, id: i64| keys.get(&(kind.as_str(), id)).cloned();
+    let mut snapshot = Snapshot {
+        format: SNAPSHOT_FORMAT.to_owned(),
+        version: SNAPSHOT_VERSION,
+        journal_id: String::new(),
+        exported_at,
+        entries: Vec::new(),
+        goals: Vec::new(),
+        milestones: Vec::new(),
+        paused_periods: Vec::new(),
+        templates: Vec::new(),
+    };
+    keep(
+        "journal identity",
+        journal_id(conn).map(|id| snapshot.journal_id = id),
+    );
+    match read_entries(conn, &|id| key(Kind::Entry, id)) {
+        Ok(entries) => snapshot.entries = entries,
+        Err(e) => {
+            problems.push(format!(
+                "entries read together: {e}; reading them one by one"
+            ));
+            let last: i64 = conn
+                .query_row("SELECT max(id) FROM entries", [], |r| {
+                    r.get::<_, Option<i64>>(0)
+                })
+                .ok()
+                .flatten()
+                .or_else(|| {
+                    conn.query_row(
+                        "SELECT seq FROM sqlite_sequence WHERE name = 'entries'",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .ok()
+                })
+                .unwrap_or(0);
+            let mut unreadable = 0;
+            for id in 1..=last {
+                match crate::entries::load_entry(conn, id) {
+                    Ok(e) => snapshot.entries.push(SnapshotEntry {
+                        id: e.id,
+                        source_key: key(Kind::Entry, e.id),
+                        entry_date: e.entry_date,
+                        body: e.body,
+                        tags: e.tags,
+                        mood: e.mood,
+                        progress: e.progress,
+                        created_at: e.created_at,
+                        updated_at: e.updated_at,
+                        deleted_at: e.deleted_at,
+                        revisions: Vec::new(),
+                    }),
+                    Err(StoreError::EntryNotFound { .. }) => {}
+                    Err(_) => unreadable += 1,
+                }
+            }
+            if unreadable > 0 {
+                problems.push(format!("{unreadable} entries could not be read at all"));
+            }
+        }
+    }
+    let mut keep = |part: &str, result: Result<(), StoreError>| {
+        if let Err(e) = result {
+            problems.push(format!("{part}: {e}"));
+        }
+    };
+    keep(
+        "goals",
+        read_goals(conn, &|id| key(Kind::Goal, id)).map(|g| snapshot.goals = g),
+    );
+    keep(
+        "milestones",
+        read_milestones(conn, &|id| key(Kind::Milestone, id)).map(|m| snapshot.milestones = m),
+    );
+    keep(
+        "paused periods",
+        read_pauses(conn, &|id| key(Kind::PausedPeriod, id)).map(|p| snapshot.paused_periods = p),
+    );
+    keep(
+        "templates",
+        read_templates(conn, &|id| key(Kind::Template, id)).map(|t| snapshot.templates = t),
+    );
+    (snapshot, problems)
+}
+
 type KeyOf<'a> = &'a dyn Fn(i64) -> Option<String>;
 
 /// Every recorded source key, by (kind, local id).

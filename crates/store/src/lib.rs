@@ -13,6 +13,7 @@ pub mod goals;
 pub mod milestones;
 pub mod paused;
 pub mod reflections;
+pub mod salvage;
 pub mod schema;
 pub mod search;
 pub mod settings;
