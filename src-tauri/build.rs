@@ -67,6 +67,13 @@ fn main() {
             "restore_backup",
             "import_journal",
             "export_journal",
+            "journal_status",
+            "unlock_journal",
+            "restore_newest_backup",
+            "save_readable_journal",
+            "turn_on_encryption",
+            "change_passphrase",
+            "turn_off_encryption",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

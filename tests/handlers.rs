@@ -643,3 +643,139 @@ fn restore_brings_back_the_backup_keeps_the_current_aside_and_reopens() {
     )
     .unwrap();
 }
+
+fn status_of(app: &TestApp) -> Value {
+    call(app, "journal_status", json!({})).unwrap()
+}
+
+#[test]
+fn encryption_turned_on_locks_the_next_launch_until_the_right_passphrase() {
+    let app = app();
+    assert_eq!(status_of(&app)["state"], "open");
+    assert_eq!(status_of(&app)["encrypted"], false);
+    call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-14", "a sentence to keep private") }),
+    )
+    .unwrap();
+    let err = call(&app, "turn_on_encryption", json!({ "passphrase": "short" })).unwrap_err();
+    assert_eq!(err["code"], "passphrase_too_short", "{err}");
+    let done = call(
+        &app,
+        "turn_on_encryption",
+        json!({ "passphrase": "a long enough passphrase" }),
+    )
+    .unwrap();
+    assert_eq!(done["encrypted"], true);
+    assert!(
+        done["rewritten"].as_u64().unwrap() >= 2,
+        "journal and backup: {done}"
+    );
+    // Still open in this session, now encrypted.
+    assert_eq!(status_of(&app)["encrypted"], true);
+    let page = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap();
+    assert_eq!(page["entries"].as_array().unwrap().len(), 1);
+
+    let app = app_on(app._dir);
+    let status = status_of(&app);
+    assert_eq!(status["state"], "locked", "{status}");
+    assert_eq!(status["encrypted"], true);
+    let err = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap_err();
+    assert_eq!(err["code"], "locked", "{err}");
+    let err = call(
+        &app,
+        "unlock_journal",
+        json!({ "passphrase": "not the one" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase", "{err}");
+    let err = call(&app, "unlock_journal", json!({ "passphrase": "" })).unwrap_err();
+    assert_eq!(err["code"], "passphrase_required", "{err}");
+    let opened = call(
+        &app,
+        "unlock_journal",
+        json!({ "passphrase": "a long enough passphrase" }),
+    )
+    .unwrap();
+    assert_eq!(opened["state"], "open", "{opened}");
+    let page = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap();
+    assert_eq!(
+        page["entries"][0]["body"], "a sentence to keep private",
+        "{page}"
+    );
+
+    let err = call(
+        &app,
+        "change_passphrase",
+        json!({ "current": "wrong passphrase", "passphrase": "a new passphrase" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase", "{err}");
+    call(
+        &app,
+        "change_passphrase",
+        json!({ "current": "a long enough passphrase", "passphrase": "a new passphrase" }),
+    )
+    .unwrap();
+    let page = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap();
+    assert_eq!(page["entries"].as_array().unwrap().len(), 1, "still open");
+    let off = call(
+        &app,
+        "turn_off_encryption",
+        json!({ "current": "a new passphrase" }),
+    )
+    .unwrap();
+    assert_eq!(off["encrypted"], false);
+    let app = app_on(app._dir);
+    assert_eq!(status_of(&app)["state"], "open");
+    assert_eq!(status_of(&app)["encrypted"], false);
+}
+
+#[test]
+fn a_damaged_journal_offers_the_newest_good_backup_and_a_readable_copy() {
+    let app = app();
+    call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-14", "in the backup") }),
+    )
+    .unwrap();
+    call(&app, "backup_now", json!({})).unwrap();
+    let dir = app._dir;
+    drop(app._app);
+    let path = dir.path().join(trajectory_store::DATABASE_FILE);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[4096..len.min(8192)] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let _ = std::fs::remove_file(
+        dir.path()
+            .join(format!("{}-wal", trajectory_store::DATABASE_FILE)),
+    );
+
+    let app = app_on(dir);
+    let status = status_of(&app);
+    assert_eq!(status["state"], "damaged", "{status}");
+    let saved = call(&app, "save_readable_journal", json!({})).unwrap();
+    let out = std::path::Path::new(saved["path"].as_str().unwrap());
+    assert!(out.exists() && out.starts_with(app._dir.path().join("recovered")));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the damaged file is only read"
+    );
+    assert_eq!(
+        status_of(&app)["state"],
+        "damaged",
+        "saving changes nothing"
+    );
+
+    let restored = call(&app, "restore_newest_backup", json!({})).unwrap();
+    assert!(restored["kept_aside"].is_string(), "{restored}");
+    assert_eq!(status_of(&app)["state"], "open");
+    let page = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap();
+    assert_eq!(page["entries"][0]["body"], "in the backup", "{page}");
+}

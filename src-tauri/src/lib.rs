@@ -78,6 +78,13 @@ macro_rules! app_handlers {
             $crate::commands::data::restore_backup,
             $crate::commands::data::import_journal,
             $crate::commands::data::export_journal,
+            $crate::commands::recovery::journal_status,
+            $crate::commands::recovery::unlock_journal,
+            $crate::commands::recovery::restore_newest_backup,
+            $crate::commands::recovery::save_readable_journal,
+            $crate::commands::encryption::turn_on_encryption,
+            $crate::commands::encryption::change_passphrase,
+            $crate::commands::encryption::turn_off_encryption,
         ]
     };
 }

@@ -87,15 +87,20 @@ pub async fn restore_backup(
     id: String,
 ) -> Result<RestoreView, AppError> {
     state
-        .with_store_closed(move |dir| {
-            backup::restore_backup(dir, &id, Utc::now(), None)
-                .map(|r| RestoreView {
-                    restored: r.restored.into(),
-                    kept_aside: r.kept_aside.map(|p| p.display().to_string()),
-                })
-                .map_err(AppError::from)
+        .with_store_closed(move |dir, key| {
+            let report = backup::restore_backup(dir, &id, Utc::now(), key)?;
+            Ok((report.into(), None))
         })
         .await
+}
+
+impl From<backup::RestoreReport> for RestoreView {
+    fn from(r: backup::RestoreReport) -> Self {
+        RestoreView {
+            restored: r.restored.into(),
+            kept_aside: r.kept_aside.map(|p| p.display().to_string()),
+        }
+    }
 }
 
 fn unknown_format(name: &str, known: &str) -> AppError {
