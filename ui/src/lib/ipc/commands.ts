@@ -96,6 +96,11 @@ const KNOWN_CODES = {
   internal: true,
   invalid_import: true,
   damaged_database: true,
+  locked: true,
+  wrong_passphrase: true,
+  passphrase_too_short: true,
+  passphrase_required: true,
+  encryption_state: true,
 } as const satisfies Record<ErrorCode, true>;
 const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
 
@@ -547,4 +552,46 @@ export function exportJournal(
   to: string | null = null,
 ): Promise<string | null> {
   return call<string | null>('export_journal', { format, from, to });
+}
+
+import type { EncryptionView } from './bindings/EncryptionView';
+import type { JournalState } from './bindings/JournalState';
+import type { JournalStatus } from './bindings/JournalStatus';
+import type { SalvageView } from './bindings/SalvageView';
+
+export type { EncryptionView, JournalState, JournalStatus, SalvageView };
+
+/** Where the journal stands: open, locked (encrypted), damaged, from a newer version, or unavailable. */
+export function journalStatus(): Promise<JournalStatus> {
+  return call<JournalStatus>('journal_status');
+}
+
+/** Tries a passphrase on the locked journal; rejects with `wrong_passphrase` and changes nothing. */
+export function unlockJournal(passphrase: string): Promise<JournalStatus> {
+  return call<JournalStatus>('unlock_journal', { passphrase });
+}
+
+/** Restores the newest backup that passes the integrity check; the damaged file is kept aside. */
+export function restoreNewestBackup(): Promise<RestoreView> {
+  return call<RestoreView>('restore_newest_backup');
+}
+
+/** Writes what can still be read of a damaged journal to `recovered/` in the data folder. */
+export function saveReadableJournal(): Promise<SalvageView> {
+  return call<SalvageView>('save_readable_journal');
+}
+
+/** Encrypts the journal and every backup with a new passphrase. */
+export function turnOnEncryption(passphrase: string): Promise<EncryptionView> {
+  return call<EncryptionView>('turn_on_encryption', { passphrase });
+}
+
+/** Re-encrypts the journal and backups under a new passphrase; the current one must open it. */
+export function changePassphrase(current: string, passphrase: string): Promise<EncryptionView> {
+  return call<EncryptionView>('change_passphrase', { current, passphrase });
+}
+
+/** Decrypts the journal and every backup; the current passphrase must open it. */
+export function turnOffEncryption(current: string): Promise<EncryptionView> {
+  return call<EncryptionView>('turn_off_encryption', { current });
 }

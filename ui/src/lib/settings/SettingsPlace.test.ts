@@ -1,8 +1,20 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { clearMocks, emitMocked, mockCommands } from '../ipc/testing';
+import type { CommandHandler } from '../ipc/testing';
+import { clearMocks, emitMocked, mockCommands as mockAll } from '../ipc/testing';
 import SettingsPlace from './SettingsPlace.svelte';
+
+/** The place's own commands, with the encryption section's status answered. */
+function mockCommands(handler: CommandHandler, options: { events?: boolean } = {}) {
+  return mockAll(
+    (command, args) =>
+      command === 'journal_status'
+        ? { state: 'open', message: null, encrypted: false, data_dir: '/data' }
+        : handler(command, args),
+    options,
+  );
+}
 
 const backup = (id: string) => ({ id, taken_at: '2026-03-14T08:00:00+00:00', bytes: 40960, kind: 'regular' });
 

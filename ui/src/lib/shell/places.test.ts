@@ -19,6 +19,8 @@ function backend(extra: Record<string, (args: Record<string, unknown>) => unknow
   return mockCommands((command, args) => {
     if (extra[command]) return extra[command](args);
     switch (command) {
+      case 'journal_status':
+        return { state: 'open', message: null, encrypted: false, data_dir: '/tmp/trajectory' };
       case 'app_info':
         return { version: '0.1.0', data_dir: '/tmp/trajectory' };
       case 'list_entries':
