@@ -45,8 +45,12 @@ pub(crate) fn run_list(data_dir: &Path, as_json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-pub(crate) fn run_restore(data_dir: &Path, id: &str) -> Result<(), Failure> {
-    let report = restore_backup(data_dir, id, Utc::now(), None)?;
+pub(crate) fn run_restore(
+    data_dir: &Path,
+    id: &str,
+    key: Option<&trajectory_core::Passphrase>,
+) -> Result<(), Failure> {
+    let report = restore_backup(data_dir, id, Utc::now(), key)?;
     println!(
         "Restored the backup of {}.",
         report.restored.taken_at.format("%Y-%m-%d %H:%M UTC")

@@ -12,10 +12,12 @@ mod search_cmd;
 mod slump_cmd;
 mod velocity_cmd;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use trajectory_core::Passphrase;
 use trajectory_store::{Store, StoreError, resolve_data_dir};
 
 #[derive(Parser)]
@@ -106,9 +108,40 @@ pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))
 }
 
+/// The variable `traj` reads an encrypted journal's passphrase from, for scripts.
+const PASSPHRASE_ENV: &str = "TRAJECTORY_PASSPHRASE";
+
+/// The passphrase of an encrypted journal: from `TRAJECTORY_PASSPHRASE`, or asked for on the
+/// terminal (not echoed). `None` for a plain journal.
+fn passphrase_for(data_dir: &std::path::Path) -> Result<Option<Passphrase>, Failure> {
+    if !trajectory_store::encryption::journal_encrypted(data_dir)? {
+        return Ok(None);
+    }
+    if let Some(text) = std::env::var_os(PASSPHRASE_ENV) {
+        let text = text
+            .into_string()
+            .map_err(|_| Failure(format!("{PASSPHRASE_ENV} is not valid UTF-8.")))?;
+        return Ok(Some(Passphrase::existing(&text)?));
+    }
+    if std::io::stdin().is_terminal() {
+        let text = rpassword::prompt_password("Passphrase for the journal: ")
+            .map_err(|e| Failure(format!("Could not read the passphrase: {e}")))?;
+        return Ok(Some(Passphrase::existing(&text)?));
+    }
+    Err(Failure(format!(
+        "The journal is encrypted: run traj in a terminal to type its passphrase, or set {PASSPHRASE_ENV}."
+    )))
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     let data_dir = resolve_data_dir(cli.data_dir)?;
-    let open = || Store::open(&data_dir, None);
+    // Listing backups reads only file names; everything else opens the journal.
+    let key = match cli.command {
+        Command::Backups { .. } => None,
+        _ => passphrase_for(&data_dir)?,
+    };
+    let key = key.as_ref();
+    let open = || Store::open(&data_dir, key);
     match cli.command {
         Command::Entry(cmd) => entry_cmd::run(cmd, open),
         Command::Search(args) => search_cmd::run(args, open),
@@ -121,12 +154,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Velocity(args) => velocity_cmd::run(args, open),
         Command::Chart(args) => chart_cmd::run(args, open),
         Command::Import(args) => {
-            exchange_cmd::run_import(args, || Store::open_checked(&data_dir, None))
+            exchange_cmd::run_import(args, || Store::open_checked(&data_dir, key))
         }
         Command::Export(args) => exchange_cmd::run_export(args, open),
-        Command::Backup => backup_cmd::run_backup(|| Store::open_checked(&data_dir, None)),
+        Command::Backup => backup_cmd::run_backup(|| Store::open_checked(&data_dir, key)),
         Command::Backups { json } => backup_cmd::run_list(&data_dir, json),
-        Command::Restore { id } => backup_cmd::run_restore(&data_dir, &id),
+        Command::Restore { id } => backup_cmd::run_restore(&data_dir, &id, key),
     }
 }
 

@@ -208,3 +208,57 @@ fn edit_changes_only_what_is_given_and_keeps_history() {
     let e: serde_json::Value = serde_json::from_str(&stdout(&show)).unwrap();
     assert_eq!(e["mood"], 3, "a refused edit wrote nothing");
 }
+
+#[test]
+fn an_encrypted_journal_needs_its_passphrase_from_the_environment_when_not_on_a_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let add = traj(
+        d,
+        &[
+            "entry",
+            "add",
+            "--date",
+            "2026-03-14",
+            "--text",
+            "Locked away",
+        ],
+        None,
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    trajectory_store::encryption::change_encryption(
+        d,
+        None,
+        Some(&trajectory_core::Passphrase::new("words for the lock").unwrap()),
+    )
+    .unwrap();
+
+    let list = traj(d, &["entry", "list"], None);
+    assert!(!list.status.success());
+    assert!(
+        stderr(&list).contains("TRAJECTORY_PASSPHRASE"),
+        "{}",
+        stderr(&list)
+    );
+
+    let run = |pass: &str| {
+        Command::new(env!("CARGO_BIN_EXE_traj"))
+            .arg("--data-dir")
+            .arg(d)
+            .args(["entry", "list"])
+            .env("TRAJECTORY_PASSPHRASE", pass)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let wrong = run("not these words");
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("does not open"),
+        "{}",
+        stderr(&wrong)
+    );
+    let right = run("words for the lock");
+    assert!(right.status.success(), "{}", stderr(&right));
+    assert!(stdout(&right).contains("Locked away"), "{}", stdout(&right));
+}
