@@ -162,6 +162,18 @@ impl Harness {
 
     /// Like [`Harness::launch`], with more command-line arguments (e.g. `--today D`).
     pub async fn launch_with(&self, data_dir: &Path, extra: &[&str]) -> Result<WebDriver, String> {
+        self.launch_until(data_dir, extra, "body[data-timeline-ready='true']")
+            .await
+    }
+
+    /// Like [`Harness::launch_with`], waiting for `ready` (a CSS selector) instead of the
+    /// timeline: for the start-up screens (locked, damaged, newer journal).
+    pub async fn launch_until(
+        &self,
+        data_dir: &Path,
+        extra: &[&str],
+        ready: &str,
+    ) -> Result<WebDriver, String> {
         let mut args = vec![serde_json::json!("--data-dir"), serde_json::json!(data_dir)];
         args.extend(extra.iter().map(|a| serde_json::json!(a)));
         let mut caps = Capabilities::new();
@@ -192,9 +204,9 @@ impl Harness {
                 }
             }
         };
-        if let Err(e) = wait_for(&driver, "body[data-timeline-ready='true']", |_| true).await {
+        if let Err(e) = wait_for(&driver, ready, |_| true).await {
             let _ = driver.quit().await;
-            return Err(format!("the timeline never became ready: {e}"));
+            return Err(format!("the window never showed {ready}: {e}"));
         }
         Ok(driver)
     }

@@ -5,6 +5,7 @@
 mod goals;
 mod harness;
 mod journal;
+mod recovery;
 mod reflection;
 mod settings;
 
@@ -215,6 +216,22 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ),
     ("a_backup_can_be_restored_from_settings", |h, d| {
         Box::pin(settings::a_backup_can_be_restored_from_settings(h, d))
+    }),
+    (
+        "encryption_locks_the_journal_until_the_passphrase",
+        |h, d| {
+            Box::pin(recovery::encryption_locks_the_journal_until_the_passphrase(
+                h, d,
+            ))
+        },
+    ),
+    ("a_damaged_journal_opens_the_recovery_screen", |h, d| {
+        Box::pin(recovery::a_damaged_journal_opens_the_recovery_screen(h, d))
+    }),
+    ("a_newer_journal_is_refused_and_left_untouched", |h, d| {
+        Box::pin(recovery::a_newer_journal_is_refused_and_left_untouched(
+            h, d,
+        ))
     }),
 ];
 
