@@ -182,8 +182,8 @@ pub async fn a_newer_journal_is_refused_and_left_untouched(h: &Harness, dir: &Pa
     bytes[60..64].copy_from_slice(&99u32.to_be_bytes());
     std::fs::write(&path, &bytes).ctx("write")?;
     in_window(h, dir, "newer", "[data-testid='newer-screen']", async |d| {
-        h.keep_screenshot(d, "newer").await;
         wait_for(d, "[data-testid='newer-screen']", |t| t.contains("99")).await?;
+        h.keep_screenshot(d, "newer").await;
         let buttons = by_test_id(d, "newer-screen")
             .await?
             .find_all(By::Css("button"))
