@@ -49,6 +49,7 @@ unit: ui
 e2e: ui
 	cargo build -p traj
 	cargo test $(APP_FEATURES) -p trajectory --test e2e
+	scripts/offline cargo test --offline $(APP_FEATURES) -p trajectory --test e2e
 
 # Re-takes the README's screenshots from the end-to-end run (real window under Xvfb).
 screenshots: ui

@@ -5,6 +5,7 @@
 mod goals;
 mod harness;
 mod journal;
+mod offline;
 mod recovery;
 mod reflection;
 mod settings;
@@ -233,6 +234,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
             h, d,
         ))
     }),
+    ("offline_write_search_chart", |h, d| {
+        Box::pin(offline::offline_write_search_chart(h, d))
+    }),
 ];
 
 fn main() -> std::process::ExitCode {
@@ -248,8 +252,12 @@ fn main() -> std::process::ExitCode {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
+    // The offline scenario needs a network namespace (`scripts/offline`, run by `make e2e`);
+    // inside one, only it runs.
+    let offline = std::env::var_os(offline::OFFLINE_ENV).is_some();
     let selected: Vec<_> = SCENARIOS
         .iter()
+        .filter(|(name, _)| name.starts_with("offline_") == offline)
         .filter(|(name, _)| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())))
         .collect();
     if std::env::args().any(|a| a == "--list") {
