@@ -16,10 +16,14 @@ pub const OFFLINE_ENV: &str = "TRAJECTORY_E2E_OFFLINE";
 /// Fails unless this process is in a namespace with no network interface but loopback and no
 /// way out: the proof would be empty otherwise.
 fn assert_no_network() -> TestResult {
-    let interfaces: Vec<String> = std::fs::read_dir("/sys/class/net")
+    // /proc/self/net/dev lists this process's namespace (/sys/class/net would show the
+    // namespace sysfs was mounted in).
+    let interfaces: Vec<String> = std::fs::read_to_string("/proc/self/net/dev")
         .ctx("list network interfaces")?
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split(':').next())
+        .map(|name| name.trim().to_owned())
         .collect();
     if interfaces.iter().any(|i| i != "lo") {
         return Err(format!(
