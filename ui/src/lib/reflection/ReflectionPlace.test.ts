@@ -18,7 +18,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A stored reflection that remembers answers, step, strategies and moves, like the store. */
 function fakeStore(
   start: Reflection = makeReflection(),
-  options: { view?: Partial<ReflectionView>; history?: ReturnType<typeof makeSlump>[] } = {},
+  options: {
+    view?: Partial<ReflectionView>;
+    history?: ReturnType<typeof makeSlump>[];
+    /** Holds `choose_strategies` until the returned promise is resolved (a slow disk). */
+    holdChoice?: () => Promise<void>;
+  } = {},
 ) {
   let stored: Reflection = structuredClone(start);
   const view = () => makeView(structuredClone(stored), options.view);
@@ -50,7 +55,7 @@ function fakeStore(
         return view();
       case 'choose_strategies':
         stored = { ...stored, strategies: args.strategies as Reflection['strategies'] };
-        return view();
+        return options.holdChoice ? options.holdChoice().then(view) : view();
       case 'add_move': {
         const draft = args.draft as { strategy: Reflection['strategies'][number]; text: string; due: string };
         if (!draft.due) return Promise.reject({ code: 'due_required', message: 'Pick a day to look back on this move.' });
@@ -222,6 +227,24 @@ describe('reflection place', () => {
     // Click the strategy and Next without waiting for the choice to be saved.
     void fireEvent.click(screen.getByTestId('strategy-learn_or_responsibility'));
     void fireEvent.click(screen.getByTestId('reflection-next'));
+    await waitFor(() => expect(screen.getByTestId('reflection-step').dataset.step).toBe('commit'));
+    const order = store.calls.map((c) => c.command).filter((c) => c === 'choose_strategies' || c === 'set_reflection_step');
+    expect(order).toEqual(['choose_strategies', 'set_reflection_step']);
+  });
+
+  it('Next stays pressable while a slow strategy choice is saving (regression: a disabled button dropped the click)', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const store = fakeStore(makeReflection({ step: 'moves' }), { holdChoice: () => held });
+    await open();
+    await waitFor(() => expect(screen.getByTestId('reflection-step').dataset.step).toBe('moves'));
+    await fireEvent.click(screen.getByTestId('strategy-learn_or_responsibility'));
+    // The choice is still being saved, and the page has had time to show it.
+    await new Promise((r) => setTimeout(r, 20));
+    const next = screen.getByTestId('reflection-next') as HTMLButtonElement;
+    expect(next.disabled).toBe(false);
+    await fireEvent.click(next);
+    release();
     await waitFor(() => expect(screen.getByTestId('reflection-step').dataset.step).toBe('commit'));
     const order = store.calls.map((c) => c.command).filter((c) => c === 'choose_strategies' || c === 'set_reflection_step');
     expect(order).toEqual(['choose_strategies', 'set_reflection_step']);
