@@ -133,6 +133,13 @@ pub fn check_file(path: &Path, key: Option<&Passphrase>) -> Result<(), StoreErro
         StoreError::WrongPassphrase | StoreError::Io { .. } => e,
         other => damaged(other.to_string()),
     })?;
+    check_connection(&conn)
+}
+
+/// Runs `PRAGMA quick_check` on an open connection (it only reads). Any problem is
+/// [`StoreError::Damaged`].
+pub(crate) fn check_connection(conn: &Connection) -> Result<(), StoreError> {
+    let damaged = |problems: String| StoreError::Damaged { problems };
     let problems: Vec<String> = (|| {
         let mut stmt = conn.prepare("PRAGMA quick_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;

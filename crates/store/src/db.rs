@@ -45,28 +45,51 @@ impl Store {
     /// A database written by a newer schema is refused before anything is written to it. An
     /// older one is copied to `backups/` with SQLite's backup API before it is migrated.
     pub fn open(data_dir: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
+        Store::open_with(data_dir, key, false)
+    }
+
+    fn open_with(
+        data_dir: &Path,
+        key: Option<&Passphrase>,
+        check: bool,
+    ) -> Result<Store, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(io_error(data_dir))?;
         let path = data_dir.join(DATABASE_FILE);
         let key = match file_state(&path)? {
             FileState::Encrypted => Some(key.ok_or(StoreError::Locked)?),
             FileState::Missing | FileState::Plain => None,
         };
-        let existing_version = if path.exists() {
-            Some(read_schema_version(&path, key)?)
-        } else {
-            None
-        };
         let latest = schema::latest_version();
-        if let Some(found) = existing_version
-            && found > latest
-        {
-            return Err(StoreError::NewerDatabase {
-                found,
-                supported: latest,
-            });
-        }
-
-        let mut conn = open_file(&path, key, Access::ReadWrite)?;
+        let refuse_newer = |found: i64| {
+            if found > latest {
+                Err(StoreError::NewerDatabase {
+                    found,
+                    supported: latest,
+                })
+            } else {
+                Ok(found)
+            }
+        };
+        let (mut conn, existing_version) = if key.is_some() {
+            // Every connection to an encrypted file pays for the key derivation (PBKDF2), so
+            // the checks run on the journal's own connection — before anything is written.
+            let conn = open_file(&path, key, Access::ReadWrite)?;
+            if check {
+                crate::backup::check_connection(&conn)?;
+            }
+            let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            (conn, Some(refuse_newer(found)?))
+        } else {
+            if check {
+                crate::backup::quick_check(data_dir, None)?;
+            }
+            let existing_version = if path.exists() {
+                Some(refuse_newer(read_schema_version(&path, None)?)?)
+            } else {
+                None
+            };
+            (open_file(&path, None, Access::ReadWrite)?, existing_version)
+        };
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -90,11 +113,7 @@ impl Store {
     /// damaged one is refused with [`StoreError::Damaged`] and never written to. What the app
     /// calls on start; commands that run often may use [`Store::open`].
     pub fn open_checked(data_dir: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
-        if key.is_none() && file_state(&data_dir.join(DATABASE_FILE))? == FileState::Encrypted {
-            return Err(StoreError::Locked);
-        }
-        crate::backup::quick_check(data_dir, key)?;
-        Store::open(data_dir, key)
+        Store::open_with(data_dir, key, true)
     }
 
     /// Whether the journal is encrypted.

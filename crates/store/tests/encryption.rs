@@ -283,3 +283,26 @@ fn a_backup_that_opens_with_neither_passphrase_is_left_as_it_was() {
         b"this is not a database, but it has a name like one"
     );
 }
+
+#[test]
+fn a_damaged_encrypted_journal_is_reported_and_left_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    {
+        let mut store = Store::open(dir, None).unwrap();
+        for n in 0..200 {
+            add(&mut store, &format!("entry {n} {}", "words ".repeat(60)));
+        }
+    }
+    let key = pass("a passphrase here");
+    change_encryption(dir, None, Some(&key)).unwrap();
+    let path = dir.join(DATABASE_FILE);
+    let mut bytes = std::fs::read(&path).unwrap();
+    for b in &mut bytes[4096 * 6..4096 * 7] {
+        *b = 0x11;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open_checked(dir, Some(&key)).unwrap_err();
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "never written to");
+}
