@@ -7,6 +7,7 @@ mod harness;
 mod journal;
 mod reflection;
 mod settings;
+mod xss;
 
 use std::future::Future;
 use std::path::Path;
@@ -215,6 +216,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ),
     ("a_backup_can_be_restored_from_settings", |h, d| {
         Box::pin(settings::a_backup_can_be_restored_from_settings(h, d))
+    }),
+    ("hostile_text_stays_text_on_every_screen", |h, d| {
+        Box::pin(xss::hostile_text_stays_text_on_every_screen(h, d))
     }),
 ];
 
