@@ -2,6 +2,7 @@
 //! Each test gets its own temporary data folder; a failing test leaves a screenshot in
 //! `target/e2e-artifacts/`. Run with `make e2e` (builds the UI and the app with the bundled UI).
 
+mod a11y;
 mod goals;
 mod harness;
 mod journal;
@@ -220,6 +221,14 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("hostile_text_stays_text_on_every_screen", |h, d| {
         Box::pin(xss::hostile_text_stays_text_on_every_screen(h, d))
     }),
+    (
+        "every_screen_passes_axe_without_serious_violations",
+        |h, d| {
+            Box::pin(a11y::every_screen_passes_axe_without_serious_violations(
+                h, d,
+            ))
+        },
+    ),
 ];
 
 fn main() -> std::process::ExitCode {

@@ -11,10 +11,10 @@ use thirtyfour::prelude::*;
 use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
 
 /// The day the app believes it is (the test clock; debug builds only).
-const TODAY: &str = "2025-12-31";
+pub(crate) const TODAY: &str = "2025-12-31";
 const DUE: &str = "2026-01-14";
 
-fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
+pub(crate) fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
     let out = Command::new(&h.traj_binary)
         .arg("--data-dir")
         .arg(dir)
@@ -31,7 +31,7 @@ fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// Two years of a milestone every four weeks, then a year of silence.
-fn seed(h: &Harness, dir: &Path) -> TestResult {
+pub(crate) fn seed(h: &Harness, dir: &Path) -> TestResult {
     let goal = traj(
         h,
         dir,
