@@ -6,6 +6,7 @@ mod a11y;
 mod goals;
 mod harness;
 mod journal;
+mod keyboard;
 mod reflection;
 mod settings;
 mod xss;
@@ -229,6 +230,11 @@ const SCENARIOS: &[(&str, Scenario)] = &[
             ))
         },
     ),
+    ("write_search_and_add_a_goal_by_keyboard_alone", |h, d| {
+        Box::pin(keyboard::write_search_and_add_a_goal_by_keyboard_alone(
+            h, d,
+        ))
+    }),
 ];
 
 fn main() -> std::process::ExitCode {
