@@ -33,6 +33,8 @@ struct ScreenResult {
     screen: String,
     rules: usize,
     violations: Vec<Violation>,
+    /// Tab stops walked (all with a visible focus), when the screen was walked by keyboard.
+    tab_stops: Option<usize>,
 }
 
 fn axe_source() -> Result<String, String> {
@@ -101,8 +103,80 @@ impl<'a> Audit<'a> {
             screen: screen.to_owned(),
             rules: report.rules,
             violations: report.violations,
+            tab_stops: None,
         });
         Ok(())
+    }
+
+    /// Like `check`, then Tab through the screen: every stop must show its focus.
+    async fn check_keys(&mut self, screen: &str) -> TestResult {
+        self.check(screen).await?;
+        let stops = tab_round(self.driver, screen).await?;
+        if let Some(last) = self.results.last_mut() {
+            last.tab_stops = Some(stops);
+        }
+        Ok(())
+    }
+}
+
+/// Presses Tab through the whole screen (until the focus comes back round, at most 150 stops);
+/// every stop must show a focus indicator (an outline or a box shadow). Returns the stops.
+async fn tab_round(d: &WebDriver, screen: &str) -> Result<usize, String> {
+    // The focused element or a close ancestor (a card outlined through :has / :focus-within)
+    // must draw an outline or a box shadow. The first stop is marked to know when Tab has
+    // come back round.
+    const FOCUS: &str = "const el = document.activeElement;
+        if (!el || el === document.body) return JSON.stringify(['', true, false]);
+        let shown = false;
+        for (let n = el, i = 0; n && i < 4 && !shown; n = n.parentElement, i++) {
+          const s = getComputedStyle(n);
+          shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        }
+        // Tab inside a date field moves between its parts: the same element, not a new stop.
+        const same = el === window.__a11yPrev;
+        window.__a11yPrev = el;
+        const back = el.dataset.a11yFirst === '1' && !same;
+        if (!document.querySelector('[data-a11y-first]')) el.dataset.a11yFirst = '1';
+        const name = el.getAttribute('data-testid') || el.localName + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).split(' ')[0] : '');
+        return JSON.stringify([name, shown, back, same]);";
+    let mut seen: Vec<String> = Vec::new();
+    let mut hidden = Vec::new();
+    for _ in 0..150 {
+        d.action_chain()
+            .send_keys(Key::Tab)
+            .perform()
+            .await
+            .ctx("tab")?;
+        let text: String = d
+            .execute(FOCUS, Vec::new())
+            .await
+            .ctx("focus")?
+            .convert()
+            .ctx("focus")?;
+        let (id, shown, back, same): (String, bool, bool, bool) =
+            serde_json::from_str(&text).ctx("focus")?;
+        if back {
+            break;
+        }
+        if same {
+            continue;
+        }
+        if !shown {
+            hidden.push(id.clone());
+        }
+        seen.push(id);
+    }
+    d.execute(
+        "for (const el of document.querySelectorAll('[data-a11y-first]')) delete el.dataset.a11yFirst;
+         window.__a11yPrev = null;",
+        Vec::new(),
+    )
+    .await
+    .ctx("unmark")?;
+    if hidden.is_empty() {
+        Ok(seen.len())
+    } else {
+        Err(format!("{screen}: focus not visible on {hidden:?}"))
     }
 }
 
@@ -121,13 +195,16 @@ fn report(results: &[ScreenResult]) -> TestResult {
                 .count()
         };
         eprintln!(
-            "a11y: {:<34} rules {:>3}  critical {} serious {} moderate {} minor {}",
+            "a11y: {:<34} rules {:>3}  critical {} serious {} moderate {} minor {}{}",
             r.screen,
             r.rules,
             count("critical"),
             count("serious"),
             count("moderate"),
-            count("minor")
+            count("minor"),
+            r.tab_stops
+                .map(|n| format!("  tab stops {n}, focus visible on all"))
+                .unwrap_or_default()
         );
         for v in &r.violations {
             eprintln!(
@@ -229,7 +306,7 @@ pub async fn every_screen_passes_axe_without_serious_violations(
     results.extend(
         run(h, &empty, &[], "a11y_empty", async |a| {
             let d = a.driver;
-            a.check("journal, empty").await?;
+            a.check_keys("journal, empty").await?;
             click(d, "new-entry").await?;
             a.check("editor, new entry").await?;
             click(d, "nav-goals").await?;
@@ -300,7 +377,7 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             .await?;
             click_el(d, &row, "an entry").await?;
             wait_for(d, "[data-testid='entry-body']", |_| true).await?;
-            a.check("editor, an entry").await?;
+            a.check_keys("editor, an entry").await?;
             click(d, "preview-toggle").await?;
             wait_for(d, "[data-testid='entry-preview']", |t| {
                 t.contains("design doc")
@@ -323,15 +400,15 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             a.check("search results").await?;
             click(d, "search-filters-toggle").await?;
             wait_for(d, "[data-testid='search-filters']", |_| true).await?;
-            a.check("search filters").await?;
+            a.check_keys("search filters").await?;
             set_value(d, "search-input", "").await?;
 
             click(d, "nav-goals").await?;
             wait_for(d, "[data-testid='goal-card']", |_| true).await?;
-            a.check("goals").await?;
+            a.check_keys("goals").await?;
             click(d, "new-goal").await?;
             wait_for(d, "[data-testid='goal-title']", |_| true).await?;
-            a.check("goal form").await?;
+            a.check_keys("goal form").await?;
             click(d, "save-goal").await?;
             wait_for(d, "[data-testid='field-error']", |_| true).await?;
             a.check("goal form with an error").await?;
@@ -339,7 +416,7 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             let open = wait_for(d, "[data-testid='goal-card'] button.open", |_| true).await?;
             click_el(d, &open, "the goal").await?;
             wait_for(d, "[data-testid='goal-chart']", |_| true).await?;
-            a.check("goal detail").await?;
+            a.check_keys("goal detail").await?;
             click(d, "add-milestone").await?;
             wait_for(d, "[data-testid='milestone-form']", |_| true).await?;
             a.check("milestone form").await?;
@@ -356,10 +433,10 @@ pub async fn every_screen_passes_axe_without_serious_violations(
                 |_| true,
             )
             .await?;
-            a.check("insights").await?;
+            a.check_keys("insights").await?;
             click(d, "add-paused").await?;
             wait_for(d, "[data-testid='paused-start']", |_| true).await?;
-            a.check("insights, pause form").await?;
+            a.check_keys("insights, pause form").await?;
 
             click(d, "nav-journal").await?;
             click(d, "start-reflection").await?;
@@ -367,7 +444,7 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             a.check("reflection 1, accept").await?;
             click(d, "reflection-next").await?;
             step(d, "root_cause").await?;
-            a.check("reflection 2, root cause").await?;
+            a.check_keys("reflection 2, root cause").await?;
             click(d, "reflection-next").await?;
             step(d, "moves").await?;
             click(d, "strategy-learn_or_responsibility").await?;
@@ -382,14 +459,14 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             set_value(d, "move-due", "2026-01-14").await?;
             click(d, "add-move").await?;
             wait_for(d, "[data-testid='move-item']", |_| true).await?;
-            a.check("reflection 4, commit").await?;
+            a.check_keys("reflection 4, commit").await?;
             click(d, "reflection-next").await?;
             step(d, "follow_up").await?;
             a.check("reflection 5, follow up").await?;
 
             click(d, "nav-settings").await?;
             wait_for(d, "[data-testid='backup']", |_| true).await?;
-            a.check("settings").await
+            a.check_keys("settings").await
         })
         .await?,
     );

@@ -47,14 +47,17 @@ async fn chord(d: &WebDriver, key: &str) -> TestResult {
 }
 
 /// What has the focus: its `data-testid` (or tag name), and whether a focus indicator shows
-/// (an outline or a box shadow).
+/// (an outline or a box shadow on it or a close ancestor, e.g. a card outlined through :has).
 async fn focused(d: &WebDriver) -> Result<(String, bool), String> {
     let out = d
         .execute(
             "const el = document.activeElement;
              if (!el || el === document.body) return JSON.stringify(['', true]);
-             const s = getComputedStyle(el);
-             const shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+             let shown = false;
+             for (let n = el, i = 0; n && i < 4 && !shown; n = n.parentElement, i++) {
+               const s = getComputedStyle(n);
+               shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+             }
              return JSON.stringify([el.getAttribute('data-testid') || el.localName + (el.id ? '#' + el.id : ''), shown]);",
             Vec::new(),
         )
