@@ -28,6 +28,8 @@ const TODAY: &str = "2026-06-01";
 const CANARY: &str = "xss-ipc-canary";
 /// Payloads per entry in the entries made for the Markdown preview.
 const PREVIEW_CHUNK: usize = 40;
+/// Entries put in the trash (shown by the trash view).
+const TRASHED: usize = 12;
 /// The goals whose milestones carry the corpus (their detail pages are opened).
 const MILESTONE_GOALS: usize = 4;
 
@@ -102,6 +104,15 @@ fn corpus_file(payloads: &[String]) -> Value {
             "created_at": STAMP, "updated_at": STAMP, "deleted_at": null,
             "revisions": [{ "entry_date": day(500 + i), "body": p(i + 1), "tags": [],
                             "mood": null, "progress": null, "saved_at": STAMP }],
+        }));
+    }
+    // Entries in the trash: one payload each, shown by the trash view.
+    let trashed = first + n;
+    for k in 0..TRASHED {
+        entries.push(json!({
+            "id": trashed + k, "source_key": null, "entry_date": day(200 + k),
+            "body": p(11 * k + 5), "tags": [], "mood": null, "progress": null,
+            "created_at": STAMP, "updated_at": STAMP, "deleted_at": STAMP, "revisions": [],
         }));
     }
     // Goals: the corpus three payloads a goal (title, here, there).
@@ -418,6 +429,36 @@ async fn walk_every_screen(
     )
     .await
     .ctx("scroll up")?;
+
+    // The trash.
+    click(d, "show-trash").await?;
+    wait_for(
+        d,
+        "[data-testid='timeline-entry'][data-trashed='true']",
+        |_| true,
+    )
+    .await?;
+    let trashed = scroll_through(
+        d,
+        "[data-testid='timeline-scroll']",
+        "[data-testid='timeline-entry'][data-trashed='true']",
+        "data-entry-id",
+        "trash",
+    )
+    .await?;
+    if trashed.len() != TRASHED {
+        return Err(format!(
+            "the trash showed {} entries of {TRASHED}",
+            trashed.len()
+        ));
+    }
+    click(d, "show-trash").await?;
+    wait_for(
+        d,
+        "[data-testid='timeline-entry']:not([data-trashed])",
+        |_| true,
+    )
+    .await?;
 
     // The Markdown preview of each chunk entry; a click on each dead link does nothing.
     for id in 1..=chunks {
@@ -741,7 +782,7 @@ async fn walk_the_reflection(d: &WebDriver, payloads: &[String]) -> TestResult {
         }
         if step == "commit" {
             set_value(d, &by_test_id(d, "move-text").await?, &payloads[3]).await?;
-            set_value(d, &by_test_id(d, "move-due").await?, "2026-06-15").await?;
+            set_value(d, &by_test_id(d, "move-due").await?, TODAY).await?;
             click(d, "add-move").await?;
             wait_for(d, "[data-testid='move-item']", |t| {
                 t.contains("__xss_fired")
@@ -764,6 +805,9 @@ async fn walk_the_reflection(d: &WebDriver, payloads: &[String]) -> TestResult {
     )
     .await?;
     probe(d, "reflection after coming back").await?;
+    // The move is due today: its check-in shows the move's text.
+    wait_for(d, "[data-testid='check-in']", |t| t.contains("__xss_fired")).await?;
+    probe(d, "check-in").await?;
     click(d, "finish-reflection").await?;
     if let Ok(open) = wait_for(d, "[data-testid='open-past-reflection']", |_| true).await {
         open.click().await.ctx("open the past reflection")?;
