@@ -53,7 +53,7 @@ const done = arguments[arguments.length - 1];
 window.axe
   .run(document, { resultTypes: ['violations'] })
   .then((r) => done(JSON.stringify({
-    rules: r.passes.length + r.violations.length + r.incomplete.length + r.inapplicable.length,
+    rules: new Set([...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map((x) => x.id)).size,
     violations: r.violations.map((v) => ({
       id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.map((n) => n.target.join(' ')),
