@@ -500,17 +500,26 @@ async fn walk_every_screen(
         }
     }
 
-    // History of a corpus entry (its revision holds the next payload).
+    // History of the newest corpus entry, just below the chunks (its revision holds the next
+    // payload).
     let corpus_row = format!(
         "[data-testid='timeline-entry'][data-entry-id='{}'] button",
-        chunks + 1
+        chunks + payloads.len()
     );
-    if let Ok(row) = d.find(By::Css(&corpus_row)).await {
-        row.click().await.ctx("open a corpus entry")?;
-        click(d, "revisions-toggle").await?;
-        wait_for(d, "[data-testid='revision-item']", |_| true).await?;
-        probe(d, "history").await?;
-    }
+    let row = wait_for(d, &corpus_row, |_| true).await?;
+    d.execute(
+        "arguments[0].scrollIntoView({ block: 'center' });",
+        vec![row.to_json().ctx("element")?],
+    )
+    .await
+    .ctx("scroll to the entry")?;
+    row.click().await.ctx("open a corpus entry")?;
+    click(d, "revisions-toggle").await?;
+    wait_for(d, "[data-testid='revision-item']", |t| {
+        t.contains("__xss_fired")
+    })
+    .await?;
+    probe(d, "history").await?;
 
     // Typed through the UI: a new entry with payloads in its body and a tag; the tag
     // suggestions and the template list show the imported ones.
@@ -652,12 +661,13 @@ async fn walk_every_screen(
     // Insights: every chart over the whole range, the goal picker, paused periods.
     click(d, "nav-insights").await?;
     wait_for(d, "body[data-insights-ready='true']", |_| true).await?;
-    if let Ok(all) = d
-        .find(By::Css("[data-testid='range-picker'] [data-range='all']"))
-        .await
-    {
-        all.click().await.ctx("range all")?;
-    }
+    wait_for(d, "[data-testid='range-picker'] [data-range='all']", |_| {
+        true
+    })
+    .await?
+    .click()
+    .await
+    .ctx("range all")?;
     wait_for(
         d,
         "[data-testid='insights-chart'][data-chart='trajectory']",
@@ -809,12 +819,10 @@ async fn walk_the_reflection(d: &WebDriver, payloads: &[String]) -> TestResult {
     wait_for(d, "[data-testid='check-in']", |t| t.contains("__xss_fired")).await?;
     probe(d, "check-in").await?;
     click(d, "finish-reflection").await?;
-    if let Ok(open) = wait_for(d, "[data-testid='open-past-reflection']", |_| true).await {
-        open.click().await.ctx("open the past reflection")?;
-        wait_for(d, "[data-testid='past-reflection-detail']", |t| {
-            t.contains("__xss_fired")
-        })
-        .await?;
-    }
+    click(d, "open-past-reflection").await?;
+    wait_for(d, "[data-testid='past-reflection-detail']", |t| {
+        t.contains("__xss_fired")
+    })
+    .await?;
     probe(d, "past reflection").await
 }
