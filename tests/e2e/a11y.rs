@@ -401,6 +401,7 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             click(d, "search-filters-toggle").await?;
             wait_for(d, "[data-testid='search-filters']", |_| true).await?;
             a.check_keys("search filters").await?;
+            h.keep_screenshot(d, "a11y-search-filters").await;
             set_value(d, "search-input", "").await?;
 
             click(d, "nav-goals").await?;
@@ -409,6 +410,7 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             click(d, "new-goal").await?;
             wait_for(d, "[data-testid='goal-title']", |_| true).await?;
             a.check_keys("goal form").await?;
+            h.keep_screenshot(d, "a11y-goal-form").await;
             click(d, "save-goal").await?;
             wait_for(d, "[data-testid='field-error']", |_| true).await?;
             a.check("goal form with an error").await?;
@@ -417,6 +419,7 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             click_el(d, &open, "the goal").await?;
             wait_for(d, "[data-testid='goal-chart']", |_| true).await?;
             a.check_keys("goal detail").await?;
+            h.keep_screenshot(d, "a11y-goal-detail").await;
             click(d, "add-milestone").await?;
             wait_for(d, "[data-testid='milestone-form']", |_| true).await?;
             a.check("milestone form").await?;
