@@ -11,7 +11,7 @@ use serde_json::json;
 use thirtyfour::prelude::*;
 
 use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
-use crate::reflection::{TODAY, seed, traj};
+use crate::reflection::{TODAY, next_step, seed, traj};
 
 #[derive(Debug, Deserialize)]
 struct Violation {
@@ -445,14 +445,14 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             click(d, "start-reflection").await?;
             step(d, "accept").await?;
             a.check("reflection 1, accept").await?;
-            click(d, "reflection-next").await?;
+            next_step(d).await?;
             step(d, "root_cause").await?;
             a.check_keys("reflection 2, root cause").await?;
-            click(d, "reflection-next").await?;
+            next_step(d).await?;
             step(d, "moves").await?;
             click(d, "strategy-learn_or_responsibility").await?;
             a.check("reflection 3, moves").await?;
-            click(d, "reflection-next").await?;
+            next_step(d).await?;
             step(d, "commit").await?;
             by_test_id(d, "move-text")
                 .await?
@@ -463,7 +463,7 @@ pub async fn every_screen_passes_axe_without_serious_violations(
             click(d, "add-move").await?;
             wait_for(d, "[data-testid='move-item']", |_| true).await?;
             a.check_keys("reflection 4, commit").await?;
-            click(d, "reflection-next").await?;
+            next_step(d).await?;
             step(d, "follow_up").await?;
             a.check("reflection 5, follow up").await?;
 

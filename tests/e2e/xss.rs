@@ -23,6 +23,7 @@ use serde_json::{Value, json};
 use thirtyfour::prelude::*;
 
 use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::reflection::next_step;
 
 const TODAY: &str = "2026-06-01";
 const CANARY: &str = "xss-ipc-canary";
@@ -802,7 +803,7 @@ async fn walk_the_reflection(d: &WebDriver, payloads: &[String]) -> TestResult {
         wait_for(d, "[data-testid='answer-status']", |t| t.contains("Saved")).await?;
         probe(d, &format!("reflection step {step}")).await?;
         if step != "follow_up" {
-            click(d, "reflection-next").await?;
+            next_step(d).await?;
         }
     }
     // Read back from storage: leave the place, come back, finish, open the past reflection.
