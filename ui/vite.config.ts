@@ -10,6 +10,8 @@ export default defineConfig(({ mode }) => ({
   server: {
     port: 5173,
     strictPort: true,
+    // Tests read the shared hostile-text corpus from the repository's tests/fixtures/.
+    fs: mode === 'test' ? { allow: ['.', '../tests/fixtures'] } : undefined,
   },
   envPrefix: ['VITE_', 'TAURI_ENV_'],
   build: {

@@ -2,13 +2,16 @@
 //! Each test gets its own temporary data folder; a failing test leaves a screenshot in
 //! `target/e2e-artifacts/`. Run with `make e2e` (builds the UI and the app with the bundled UI).
 
+mod a11y;
 mod goals;
 mod harness;
 mod journal;
+mod keyboard;
 mod offline;
 mod recovery;
 mod reflection;
 mod settings;
+mod xss;
 
 use std::future::Future;
 use std::path::Path;
@@ -217,6 +220,22 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ),
     ("a_backup_can_be_restored_from_settings", |h, d| {
         Box::pin(settings::a_backup_can_be_restored_from_settings(h, d))
+    }),
+    ("hostile_text_stays_text_on_every_screen", |h, d| {
+        Box::pin(xss::hostile_text_stays_text_on_every_screen(h, d))
+    }),
+    (
+        "every_screen_passes_axe_without_serious_violations",
+        |h, d| {
+            Box::pin(a11y::every_screen_passes_axe_without_serious_violations(
+                h, d,
+            ))
+        },
+    ),
+    ("write_search_and_add_a_goal_by_keyboard_alone", |h, d| {
+        Box::pin(keyboard::write_search_and_add_a_goal_by_keyboard_alone(
+            h, d,
+        ))
     }),
     (
         "encryption_locks_the_journal_until_the_passphrase",

@@ -11,10 +11,10 @@ use thirtyfour::prelude::*;
 use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
 
 /// The day the app believes it is (the test clock; debug builds only).
-const TODAY: &str = "2025-12-31";
+pub(crate) const TODAY: &str = "2025-12-31";
 const DUE: &str = "2026-01-14";
 
-fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
+pub(crate) fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
     let out = Command::new(&h.traj_binary)
         .arg("--data-dir")
         .arg(dir)
@@ -31,7 +31,7 @@ fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// Two years of a milestone every four weeks, then a year of silence.
-fn seed(h: &Harness, dir: &Path) -> TestResult {
+pub(crate) fn seed(h: &Harness, dir: &Path) -> TestResult {
     let goal = traj(
         h,
         dir,
@@ -83,6 +83,41 @@ async fn set_value(driver: &WebDriver, el: &WebElement, value: &str) -> TestResu
         .await
         .ctx("set value")
         .map(drop)
+}
+
+/// Clicks Next and waits for the next step. Next is disabled while an answer or a choice of
+/// ways is being saved (a click then does nothing), and on a loaded machine the page can still
+/// shift under the pointer; so the click is made once Next is enabled and in view, and made
+/// again (up to three times) if the step did not change.
+pub(crate) async fn next_step(driver: &WebDriver) -> TestResult {
+    let current = async || -> Result<Option<String>, String> {
+        let step = by_test_id(driver, "reflection-step").await?;
+        step.attr("data-step").await.ctx("step")
+    };
+    let before = current().await?;
+    for _ in 0..3 {
+        let next = wait_for(
+            driver,
+            "[data-testid='reflection-next']:not([disabled])",
+            |_| true,
+        )
+        .await?;
+        driver
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![next.to_json().ctx("element")?],
+            )
+            .await
+            .ctx("scroll to Next")?;
+        next.click().await.ctx("next")?;
+        for _ in 0..30 {
+            if current().await? != before {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    Err(format!("Next did not leave step {before:?}"))
 }
 
 async fn step_is(driver: &WebDriver, step: &str) -> TestResult {
@@ -142,11 +177,7 @@ pub async fn a_long_silence_raises_the_banner_and_the_reflection_resumes(
             .await
             .ctx("type")?;
         h.keep_screenshot(&d, "reflection-1-accept").await;
-        by_test_id(&d, "reflection-next")
-            .await?
-            .click()
-            .await
-            .ctx("next")?;
+        next_step(&d).await?;
         step_is(&d, "root_cause").await?;
         by_test_id(&d, "answer-own_work")
             .await?
@@ -178,11 +209,7 @@ pub async fn a_long_silence_raises_the_banner_and_the_reflection_resumes(
         if kept != "I stopped asking for feedback." {
             return Err(format!("step 2 answer after relaunch: {kept:?}"));
         }
-        by_test_id(&d, "reflection-next")
-            .await?
-            .click()
-            .await
-            .ctx("next")?;
+        next_step(&d).await?;
         step_is(&d, "moves").await?;
         by_test_id(&d, "strategy-learn_or_responsibility")
             .await?
@@ -190,11 +217,7 @@ pub async fn a_long_silence_raises_the_banner_and_the_reflection_resumes(
             .await
             .ctx("choose")?;
         h.keep_screenshot(&d, "reflection-3-moves").await;
-        by_test_id(&d, "reflection-next")
-            .await?
-            .click()
-            .await
-            .ctx("next")?;
+        next_step(&d).await?;
         step_is(&d, "commit").await?;
         by_test_id(&d, "move-text")
             .await?
@@ -210,11 +233,7 @@ pub async fn a_long_silence_raises_the_banner_and_the_reflection_resumes(
             .ctx("add move")?;
         wait_for(&d, "[data-testid='move-item']", |t| t.contains("peers")).await?;
         h.keep_screenshot(&d, "reflection-4-commit").await;
-        by_test_id(&d, "reflection-next")
-            .await?
-            .click()
-            .await
-            .ctx("next")?;
+        next_step(&d).await?;
         step_is(&d, "follow_up").await?;
         wait_for(&d, "[data-testid='move-item']", |t| t.contains("peers")).await?;
         h.keep_screenshot(&d, "reflection-5-follow-up").await;

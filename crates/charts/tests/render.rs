@@ -443,3 +443,68 @@ fn reversed_or_empty_ranges_still_render() {
         mood_chart(&mood, &options).unwrap();
     }
 }
+
+/// The tags of an SVG document: each `<…>` with its name and attribute names. User text is
+/// escaped, so every `<` left in the document opens a real tag.
+fn tags(svg: &str) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for piece in svg.split('<').skip(1) {
+        let tag = piece.split('>').next().unwrap_or_default();
+        if tag.starts_with('/') || tag.starts_with('?') || tag.starts_with('!') {
+            continue;
+        }
+        let mut words = tag.split_whitespace();
+        let name = words.next().unwrap_or_default().to_ascii_lowercase();
+        let attrs = words
+            .filter_map(|w| w.split_once('=').map(|(a, _)| a.to_ascii_lowercase()))
+            .collect();
+        out.push((name, attrs));
+    }
+    out
+}
+
+#[test]
+fn hostile_titles_stay_text_in_the_exported_svg() {
+    let hostile = [
+        "<script>top.__xss_fired=1</script>",
+        "\"><svg onload=top.__xss_fired=1>",
+        "</text><foreignObject><iframe srcdoc=x></iframe></foreignObject><text>",
+        "<![CDATA[</text><script>top.__xss_fired=1</script>]]>",
+        "&lt;img src=x onerror=top.__xss_fired=1&gt;",
+    ];
+    for title in hostile {
+        let mut g = goal();
+        g.title = title.into();
+        let mut ms = vec![milestone(1, "2026-02-01", Some("2026-02-10"), 2)];
+        ms[0].title = title.into();
+        let data = TrajectoryData {
+            goal: &g,
+            milestones: &ms,
+            forecast: None,
+            as_of: d("2026-04-15"),
+        };
+        let chart = trajectory_chart(&data, &ChartOptions::svg(Theme::Light)).unwrap();
+        let text = svg(&chart.image);
+        for (name, attrs) in tags(text) {
+            assert!(
+                [
+                    "svg", "rect", "text", "line", "polyline", "circle", "path", "polygon", "g",
+                    "tspan"
+                ]
+                .contains(&name.as_str()),
+                "{title:?} made a <{name}> element"
+            );
+            assert!(
+                !attrs
+                    .iter()
+                    .any(|a| a.starts_with("on") || a.contains("href")),
+                "{title:?} made attributes {attrs:?} on <{name}>"
+            );
+        }
+        // The title is there, as escaped text.
+        assert!(
+            text.contains("&lt;") || text.contains("&amp;"),
+            "{title:?}: no escaped text in the SVG"
+        );
+    }
+}

@@ -426,6 +426,64 @@ mod tests {
         assert!(serde_json::to_string(&nodes).unwrap().contains("deep"));
     }
 
+    /// The hostile-text corpus shared with the UI and end-to-end tests (one payload a line,
+    /// `#` comments, `⏎` for a line break).
+    fn corpus() -> Vec<String> {
+        include_str!("../../../tests/fixtures/xss-payloads.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.replace('\u{23CE}', "\n"))
+            .collect()
+    }
+
+    fn walk<'a>(nodes: &'a [MdNode], out: &mut Vec<&'a MdNode>) {
+        for n in nodes {
+            out.push(n);
+            if let Some(children) = n.children() {
+                walk(children, out);
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_corpus_yields_only_web_and_mail_links() {
+        let payloads = corpus();
+        assert!(payloads.len() >= 200, "corpus has {}", payloads.len());
+        for payload in &payloads {
+            let nodes = render_markdown(payload);
+            let mut all = Vec::new();
+            walk(&nodes, &mut all);
+            for node in all {
+                if let MdNode::Link {
+                    href: Some(href), ..
+                } = node
+                {
+                    let lower = href.to_ascii_lowercase();
+                    assert!(
+                        lower.starts_with("http://")
+                            || lower.starts_with("https://")
+                            || lower.starts_with("mailto:"),
+                        "{payload:?} made a live link to {href:?}"
+                    );
+                    assert!(
+                        !href
+                            .chars()
+                            .any(|c| c.is_whitespace() || c == '"' || c == '<'),
+                        "{payload:?} made a live link that could break out: {href:?}"
+                    );
+                }
+            }
+            // Raw HTML is kept as visible text, never dropped and never a node of its own.
+            if payload.starts_with("<script>") {
+                let json = serde_json::to_string(&nodes).expect("json");
+                assert!(
+                    json.contains("<script>"),
+                    "{payload:?} lost its markup: {json}"
+                );
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn never_panics_and_keeps_words(body in "\\PC{0,300}") {

@@ -409,4 +409,102 @@ mod tests {
             assert!(allowed.contains(&name), "unexpected tag <{name}");
         }
     }
+
+    #[test]
+    fn hostile_corpus_stays_text_in_the_review_packet() {
+        let corpus: Vec<String> = include_str!("../../../tests/fixtures/xss-payloads.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.replace('\u{23CE}', "\n"))
+            .collect();
+        assert!(corpus.len() >= 200);
+        let mut snap = snapshot();
+        snap.goals[0].title = corpus[0].clone();
+        snap.entries = corpus
+            .iter()
+            .enumerate()
+            .map(|(i, p)| entry(i as i64 + 1, "2026-02-01", p))
+            .collect();
+        snap.milestones = corpus
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut m = milestone(i as i64 + 1, p, Some("2026-02-02"), &[i as i64 + 1]);
+                m.notes = corpus[(i + 1) % corpus.len()].clone();
+                m
+            })
+            .collect();
+        let html = to_html(&snap, d("2026-01-01"), d("2026-03-31"));
+        let allowed = [
+            "!doctype",
+            "html",
+            "head",
+            "meta",
+            "title",
+            "style",
+            "body",
+            "h1",
+            "p",
+            "section",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "div",
+            "strong",
+            "em",
+            "del",
+            "code",
+            "pre",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "br",
+            "hr",
+            "table",
+            "tr",
+            "td",
+            "span",
+            "a",
+        ];
+        for tag in html.split('<').skip(1) {
+            let tag = tag.split('>').next().unwrap();
+            let mut words = tag.split_whitespace();
+            let name = words.next().unwrap().trim_start_matches('/');
+            assert!(allowed.contains(&name), "unexpected tag <{tag}>");
+            // The page's own <meta> and doctype carry fixed words; every other attribute is ours.
+            if name == "meta" || name == "!doctype" {
+                continue;
+            }
+            for attr in words {
+                let attr = attr.split('=').next().unwrap().to_ascii_lowercase();
+                assert!(
+                    [
+                        "href",
+                        "rel",
+                        "start",
+                        "class",
+                        "lang",
+                        "charset",
+                        "http-equiv",
+                        "content"
+                    ]
+                    .contains(&attr.as_str())
+                        || name == "meta",
+                    "unexpected attribute {attr} in <{tag}>"
+                );
+            }
+            if name == "a" && tag.starts_with("a ") {
+                let href = tag.split("href=\"").nth(1).unwrap_or_default();
+                assert!(
+                    href.starts_with("http://")
+                        || href.starts_with("https://")
+                        || href.starts_with("mailto:"),
+                    "live link {tag}"
+                );
+            }
+        }
+    }
 }
