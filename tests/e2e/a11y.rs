@@ -475,3 +475,16 @@ pub async fn every_screen_passes_axe_without_serious_violations(
     );
     report(&results)
 }
+
+/// Runs axe-core on the screen `d` shows now (and, with `keys`, a Tab round through it); fails
+/// on serious or critical violations. For scenarios elsewhere (the start-up screens).
+pub(crate) async fn screen_passes_axe(d: &WebDriver, screen: &str, keys: bool) -> TestResult {
+    let source = axe_source()?;
+    let mut audit = Audit::new(d, &source).await?;
+    if keys {
+        audit.check_keys(screen).await?;
+    } else {
+        audit.check(screen).await?;
+    }
+    report(&audit.results)
+}

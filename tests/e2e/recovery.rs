@@ -8,6 +8,7 @@ use std::process::Command;
 
 use thirtyfour::prelude::*;
 
+use crate::a11y::screen_passes_axe;
 use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
 
 const EXCERPT: &str = "[data-testid='timeline-entry'] [data-testid='entry-excerpt']";
@@ -80,6 +81,7 @@ pub async fn encryption_locks_the_journal_until_the_passphrase(
         type_into(d, "repeat-passphrase", "orange kites over the bay").await?;
         click(d, "understood").await?;
         h.keep_screenshot(d, "settings-encryption").await;
+        screen_passes_axe(d, "settings: encryption form", false).await?;
         click(d, "encryption-submit").await?;
         wait_for(d, "[data-testid='encryption-done']", |t| {
             t.contains("encrypted")
@@ -100,6 +102,7 @@ pub async fn encryption_locks_the_journal_until_the_passphrase(
         "[data-testid='lock-screen']",
         async |d| {
             h.keep_screenshot(d, "lock").await;
+            screen_passes_axe(d, "lock screen", true).await?;
             type_into(d, "unlock-passphrase", "orange kites over the sea").await?;
             click(d, "unlock").await?;
             wait_for(d, "[data-testid='unlock-problem']", |t| {
@@ -144,6 +147,7 @@ pub async fn a_damaged_journal_opens_the_recovery_screen(h: &Harness, dir: &Path
         "[data-testid='recovery-screen']",
         async |d| {
             h.keep_screenshot(d, "recovery").await;
+            screen_passes_axe(d, "recovery screen", true).await?;
             click(d, "save-readable").await?;
             wait_for(d, "[data-testid='salvaged']", |t| t.contains("recovered")).await?;
             if std::fs::read(&path).ctx("read again")? != bytes {
@@ -184,6 +188,7 @@ pub async fn a_newer_journal_is_refused_and_left_untouched(h: &Harness, dir: &Pa
     in_window(h, dir, "newer", "[data-testid='newer-screen']", async |d| {
         wait_for(d, "[data-testid='newer-screen']", |t| t.contains("99")).await?;
         h.keep_screenshot(d, "newer").await;
+        screen_passes_axe(d, "newer-version screen", false).await?;
         let buttons = by_test_id(d, "newer-screen")
             .await?
             .find_all(By::Css("button"))
