@@ -4,6 +4,7 @@
 
 mod goals;
 mod harness;
+mod instance;
 mod journal;
 mod reflection;
 mod settings;
@@ -215,6 +216,14 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ),
     ("a_backup_can_be_restored_from_settings", |h, d| {
         Box::pin(settings::a_backup_can_be_restored_from_settings(h, d))
+    }),
+    ("a_second_launch_on_the_same_journal_hands_over", |h, d| {
+        Box::pin(instance::a_second_launch_on_the_same_journal_hands_over(
+            h, d,
+        ))
+    }),
+    ("the_window_size_and_position_are_remembered", |h, d| {
+        Box::pin(instance::the_window_size_and_position_are_remembered(h, d))
     }),
 ];
 

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod milestone;
 pub mod paused;
 pub mod reflection;
+pub mod reminder;
 pub mod retention;
 pub mod revision;
 pub mod search;
@@ -51,6 +52,7 @@ pub use reflection::{
     SuggestedStrategy, Suggestions, ValidAnswer, ValidMove, suggest, suggest_strategies,
     what_has_worked,
 };
+pub use reminder::{ReminderLog, ReminderSettings, WeekDay};
 pub use revision::Revision;
 pub use search::{SearchHit, SearchQuery, SearchResults, SnippetPart, ValidSearch};
 pub use settings::AppSettings;
