@@ -2,10 +2,12 @@
 //! window's remembered size and position, kept in the data folder (decision 0045).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use sha2::{Digest, Sha256};
-use tauri::{AppHandle, Manager, Runtime, plugin::TauriPlugin};
-use tauri_plugin_window_state::StateFlags;
+use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent, plugin::TauriPlugin};
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 /// The file in the data folder that holds the window's size, position and maximised state.
 pub const WINDOW_STATE_FILE: &str = "window-state.json";
@@ -55,6 +57,39 @@ pub fn single_instance<R: Runtime>(identifier: &str, data_dir: &Path) -> TauriPl
         .dbus_id(bus_id(identifier, data_dir))
         .callback(|app, _args, _cwd| focus_main_window(app))
         .build()
+}
+
+/// How long the window must keep still before its size and position are written.
+const SETTLE: Duration = Duration::from_millis(500);
+
+/// Counts moves and resizes, so only the last of a burst writes the file.
+#[derive(Default)]
+struct WindowChanges(AtomicU64);
+
+/// Writes the window state shortly after the window was moved or resized, not only when the
+/// app exits as the plugin does: a session that ends without a clean exit (logging out,
+/// a killed process) still comes back at the size it was left.
+pub fn keep_window_state<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    if !matches!(event, WindowEvent::Moved(_) | WindowEvent::Resized(_)) {
+        return;
+    }
+    let app = window.app_handle().clone();
+    if app.try_state::<WindowChanges>().is_none() {
+        app.manage(WindowChanges::default());
+    }
+    let change = app
+        .state::<WindowChanges>()
+        .0
+        .fetch_add(1, Ordering::SeqCst)
+        + 1;
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(SETTLE).await;
+        if app.state::<WindowChanges>().0.load(Ordering::SeqCst) == change
+            && let Err(e) = app.save_window_state(WINDOW_STATE_FLAGS)
+        {
+            eprintln!("trajectory: the window's size and place could not be kept: {e}");
+        }
+    });
 }
 
 /// The window-state plugin keeping its file in the data folder. The plugin joins the name to

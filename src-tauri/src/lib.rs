@@ -100,7 +100,8 @@ pub fn run() {
                 &context.config().identifier,
                 &dir,
             ))
-            .plugin(instance::window_state(&dir));
+            .plugin(instance::window_state(&dir))
+            .on_window_event(instance::keep_window_state);
     }
     builder
         .plugin(tauri_plugin_opener::init())

@@ -289,7 +289,8 @@ fn start_session_bus(daemon: &Path) -> Result<(String, Background, tempfile::Tem
         Command::new(daemon)
             .args(["--session", "--nofork", "--nopidfile"])
             .arg(format!("--address={address}"))
-            .stdout(Stdio::null()),
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
     )?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {

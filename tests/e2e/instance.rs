@@ -96,23 +96,28 @@ pub async fn the_window_size_and_position_are_remembered(h: &Harness, dir: &Path
             if (after.width, after.height) != (width, height) {
                 return Err(format!("the window did not take the new size: {after:?}"));
             }
+            // Kept in the data folder once the window keeps still (WebDriver ends the app
+            // without a clean exit, so this is the copy that counts).
+            let state = dir.join("window-state.json");
+            let deadline = Instant::now() + Duration::from_secs(10);
+            loop {
+                let text = std::fs::read_to_string(&state).unwrap_or_default();
+                if text.contains(&format!("\"width\": {width}"))
+                    && text.contains(&format!("\"x\": {x}"))
+                {
+                    break;
+                }
+                if Instant::now() > deadline {
+                    return Err(format!(
+                        "the data folder's window state never showed the new size: {text:?}"
+                    ));
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
             Ok(())
         },
     )
     .await?;
-
-    let state = dir.join("window-state.json");
-    let text = std::fs::read_to_string(&state).map_err(|e| {
-        format!(
-            "no window state in the data folder ({}): {e}",
-            state.display()
-        )
-    })?;
-    if !text.contains(&format!("\"width\": {width}")) {
-        return Err(format!(
-            "the saved window state lacks the new width: {text}"
-        ));
-    }
 
     run_in_app(
         h,
