@@ -52,7 +52,7 @@ impl From<chrono::Weekday> for WeekDay {
 
 impl WeekDay {
     /// Days after Monday (Monday = 0).
-    fn from_monday(self) -> u32 {
+    fn days_after_monday(self) -> u32 {
         match self {
             WeekDay::Monday => 0,
             WeekDay::Tuesday => 1,
@@ -133,7 +133,7 @@ pub struct ReminderLog {
 /// The latest weekly moment (`day` at `time`) at or before `now`.
 pub fn latest_nudge_moment(day: WeekDay, time: NaiveTime, now: NaiveDateTime) -> NaiveDateTime {
     let today = now.date();
-    let back = (today.weekday().num_days_from_monday() + 7 - day.from_monday()) % 7;
+    let back = (today.weekday().num_days_from_monday() + 7 - day.days_after_monday()) % 7;
     let date = today - Days::new(u64::from(back));
     let moment = date.and_time(time);
     if moment <= now {
