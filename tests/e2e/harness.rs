@@ -246,6 +246,24 @@ impl Harness {
         )
     }
 
+    /// Records every desktop-notification call made on the run's session bus into the
+    /// artifacts folder as NAME.log (returned with the process; dropping it stops recording).
+    pub fn watch_notifications(&self, name: &'static str) -> Result<(Background, PathBuf), String> {
+        let monitor = find_program("dbus-monitor")
+            .ok_or("dbus-monitor is not installed (dbus-bin; run scripts/setup)")?;
+        let path = self.artifacts.join(format!("{name}.log"));
+        let log = std::fs::File::create(&path).ctx("could not create the monitor log")?;
+        let watcher = Background::spawn(
+            name,
+            Command::new(monitor)
+                .args(["--address", &self.bus_address])
+                .arg("type='method_call',interface='org.freedesktop.Notifications',member='Notify'")
+                .stdout(log)
+                .stderr(Stdio::null()),
+        )?;
+        Ok((watcher, path))
+    }
+
     /// With `TRAJECTORY_SCREENSHOTS=DIR` set, keeps a picture of the window as DIR/NAME.png
     /// (how the README's screenshots are made: `make screenshots`).
     pub async fn keep_screenshot(&self, driver: &WebDriver, name: &str) {

@@ -7,6 +7,7 @@ mod harness;
 mod instance;
 mod journal;
 mod reflection;
+mod reminders;
 mod settings;
 
 use std::future::Future;
@@ -224,6 +225,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     }),
     ("the_window_size_and_position_are_remembered", |h, d| {
         Box::pin(instance::the_window_size_and_position_are_remembered(h, d))
+    }),
+    ("the_weekly_nudge_reaches_the_desktop_once", |h, d| {
+        Box::pin(reminders::the_weekly_nudge_reaches_the_desktop_once(h, d))
     }),
 ];
 
