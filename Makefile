@@ -8,13 +8,14 @@ APP_FEATURES := --features trajectory/custom-protocol
 CARGO_TERM_COLOR ?= never
 export CARGO_TERM_COLOR
 
-.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots
+.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots dist icons
 
 help:
 	@echo "make run    install what is missing, build, and open Trajectory"
 	@echo "make test   every check: rustfmt, clippy, cargo tests, IPC bindings, svelte-check, eslint, Vitest, end-to-end"
 	@echo "make dev    live-reloading development window (tauri dev)"
 	@echo "make ipc    regenerate the TypeScript IPC bindings from Rust"
+	@echo "make dist   build the Debian package (.deb) with Tauri's bundler"
 
 setup:
 	@scripts/setup
@@ -56,6 +57,16 @@ screenshots: ui
 	cargo build -p traj
 	TRAJECTORY_SCREENSHOTS=$(CURDIR)/docs/screenshots cargo test $(APP_FEATURES) -p trajectory --test e2e
 	scripts/screenshot docs/screenshots/journal.png
+
+# The Debian package: a release build with the bundled UI, packed by Tauri's deb bundler (the
+# CLI from ui/node_modules; nothing is downloaded). Prints where the .deb is.
+dist: setup
+	cd ui && npm run tauri -- build --bundles deb --ci
+	@ls -l $(CARGO_TARGET_DIR)/release/bundle/deb/*.deb
+
+# Re-renders icons/*.png from icons/trajectory.svg and icons/trajectory-small.svg.
+icons: setup
+	scripts/icons
 
 ipc:
 	UPDATE_IPC_BINDINGS=1 cargo test $(APP_FEATURES) -p trajectory --lib bindings

@@ -570,7 +570,16 @@ fn settings_persist_and_default_to_quiet() {
     let s = call(&app, "get_settings", json!({})).unwrap();
     assert_eq!(
         s,
-        json!({ "sensitivity": "normal", "slump_notifications": false })
+        json!({
+            "sensitivity": "normal",
+            "slump_notifications": false,
+            "reminders": {
+                "weekly_nudge": false,
+                "nudge_day": "friday",
+                "nudge_time": "16:00",
+                "check_in_reminders": false
+            }
+        })
     );
     let saved = call(
         &app,
@@ -591,6 +600,25 @@ fn settings_persist_and_default_to_quiet() {
         saved,
         "nothing written"
     );
+
+    // Reminders: a chosen day and time are kept; a time that is not HH:MM is refused.
+    let reminders = json!({
+        "weekly_nudge": true, "nudge_day": "sunday", "nudge_time": "07:45", "check_in_reminders": true
+    });
+    let saved = call(
+        &app,
+        "update_settings",
+        json!({ "settings": { "sensitivity": "eager", "slump_notifications": true, "reminders": reminders } }),
+    )
+    .unwrap();
+    assert_eq!(saved["reminders"], reminders);
+    let err = call(
+        &app,
+        "update_settings",
+        json!({ "settings": { "sensitivity": "eager", "reminders": { "weekly_nudge": true, "nudge_time": "7.45pm" } } }),
+    );
+    assert!(err.is_err(), "a malformed time is refused");
+    assert_eq!(call(&app, "get_settings", json!({})).unwrap(), saved);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use chrono::{Local, NaiveDate};
+use chrono::{Local, NaiveDate, NaiveDateTime};
 
 pub const TODAY_ENV: &str = "TRAJECTORY_TODAY";
 pub const ALLOW_TEST_CLOCK_ENV: &str = "TRAJECTORY_ALLOW_TEST_CLOCK";
@@ -38,4 +38,9 @@ pub fn today() -> NaiveDate {
         return day;
     }
     Local::now().date_naive()
+}
+
+/// The person's local date and time now: the time of day on [`today`] (which a test may fix).
+pub fn now() -> NaiveDateTime {
+    today().and_time(Local::now().time())
 }

@@ -4,11 +4,14 @@ pub mod bindings;
 pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod instance;
 pub mod launch;
+pub mod reminders;
 pub mod state;
 
 pub use error::AppError;
 pub use state::AppState;
+use tauri::Manager;
 
 /// The command handlers the window may call; also used by the handler tests.
 #[macro_export]
@@ -90,16 +93,33 @@ macro_rules! app_handlers {
 }
 
 /// Starts the app on the data folder named by `--data-dir`, `TRAJECTORY_DATA_DIR` or the
-/// platform default.
+/// platform default. One window per data folder: a second launch on the same folder focuses
+/// the first window and exits before it opens the journal (decision 0045).
 pub fn run() {
     clock::set_from_launch(launch::today_arg(std::env::args_os()));
-    let state = AppState::open(launch::data_dir_arg(std::env::args_os()));
-    tauri::Builder::default()
+    let explicit = launch::data_dir_arg(std::env::args_os());
+    let context = tauri::generate_context!();
+    let mut builder = tauri::Builder::default();
+    // Without a data folder there is nothing to scope by; the window opens and says why.
+    if let Ok(dir) = trajectory_store::resolve_data_dir(explicit.clone()) {
+        builder = builder
+            .plugin(instance::single_instance(
+                &context.config().identifier,
+                &dir,
+            ))
+            .plugin(instance::window_state(&dir))
+            .on_window_event(instance::keep_window_state);
+    }
+    builder
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
-        .manage(state)
+        .setup(move |app| {
+            app.manage(AppState::open(explicit));
+            reminders::start(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(app_handlers!())
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("the Trajectory window could not be started");
 }

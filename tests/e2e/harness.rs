@@ -23,7 +23,7 @@ impl<T, E: std::fmt::Display> Context<T> for Result<T, E> {
 }
 
 /// A background process in its own process group; dropping it ends the whole group.
-struct Background {
+pub struct Background {
     name: &'static str,
     child: Child,
 }
@@ -36,6 +36,22 @@ impl Background {
             .spawn()
             .map_err(|e| format!("could not start {name}: {e}"))?;
         Ok(Background { name, child })
+    }
+}
+
+impl Background {
+    /// The exit status if the process ends within `timeout`, else `None` (still running).
+    pub fn exit_within(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 
@@ -89,11 +105,16 @@ fn free_port() -> Result<u16, String> {
     Ok(listener.local_addr().ctx("no local address")?.port())
 }
 
-/// Xvfb plus tauri-driver, for the whole run. Fields drop in order: driver first, then X.
+/// Xvfb, a private D-Bus session bus and tauri-driver, for the whole run. Fields drop in order:
+/// driver first, then the bus, then X.
 pub struct Harness {
     driver: Background,
+    _bus: Background,
+    _bus_dir: tempfile::TempDir,
     _xvfb: Background,
     pub display: String,
+    /// The session bus the app finds its other instances on (one per data folder).
+    pub bus_address: String,
     pub driver_url: String,
     pub app_binary: PathBuf,
     pub traj_binary: PathBuf,
@@ -120,8 +141,11 @@ impl Harness {
             .ok_or("tauri-driver is not installed (run scripts/setup)")?;
         find_program("WebKitWebDriver")
             .ok_or("WebKitWebDriver is not installed (webkit2gtk-driver; run scripts/setup)")?;
+        let dbus_daemon = find_program("dbus-daemon")
+            .ok_or("dbus-daemon is not installed (run scripts/setup)")?;
 
         let (display, xvfb) = start_xvfb(&xvfb)?;
+        let (bus_address, bus, bus_dir) = start_session_bus(&dbus_daemon)?;
         let port = free_port()?;
         let native_port = free_port()?;
         let driver = Background::spawn(
@@ -134,6 +158,7 @@ impl Harness {
                     &native_port.to_string(),
                 ])
                 .env("DISPLAY", &display)
+                .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
                 .stdout(Stdio::null()),
         )?;
         if !wait_for_port(port, Duration::from_secs(15)) {
@@ -141,8 +166,11 @@ impl Harness {
         }
         Ok(Harness {
             driver,
+            _bus: bus,
+            _bus_dir: bus_dir,
             _xvfb: xvfb,
             display,
+            bus_address,
             driver_url: format!("http://127.0.0.1:{port}"),
             app_binary,
             traj_binary,
@@ -211,6 +239,43 @@ impl Harness {
         Ok(driver)
     }
 
+    /// Starts the app on `data_dir` directly, not through WebDriver, on the run's display and
+    /// session bus, as a person's second launch would; its output goes to the artifacts folder
+    /// as NAME.log. Dropping the handle ends it.
+    pub fn spawn_app(&self, data_dir: &Path, name: &'static str) -> Result<Background, String> {
+        let log = std::fs::File::create(self.artifacts.join(format!("{name}.log")))
+            .ctx("could not create the launch log")?;
+        let err = log.try_clone().ctx("could not share the launch log")?;
+        Background::spawn(
+            name,
+            Command::new(&self.app_binary)
+                .arg("--data-dir")
+                .arg(data_dir)
+                .env("DISPLAY", &self.display)
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.bus_address)
+                .stdout(log)
+                .stderr(err),
+        )
+    }
+
+    /// Records every desktop-notification call made on the run's session bus into the
+    /// artifacts folder as NAME.log (returned with the process; dropping it stops recording).
+    pub fn watch_notifications(&self, name: &'static str) -> Result<(Background, PathBuf), String> {
+        let monitor = find_program("dbus-monitor")
+            .ok_or("dbus-monitor is not installed (dbus-bin; run scripts/setup)")?;
+        let path = self.artifacts.join(format!("{name}.log"));
+        let log = std::fs::File::create(&path).ctx("could not create the monitor log")?;
+        let watcher = Background::spawn(
+            name,
+            Command::new(monitor)
+                .args(["--address", &self.bus_address])
+                .arg("type='method_call',interface='org.freedesktop.Notifications',member='Notify'")
+                .stdout(log)
+                .stderr(Stdio::null()),
+        )?;
+        Ok((watcher, path))
+    }
+
     /// With `TRAJECTORY_SCREENSHOTS=DIR` set, keeps a picture of the window as DIR/NAME.png
     /// (how the README's screenshots are made: `make screenshots`).
     pub async fn keep_screenshot(&self, driver: &WebDriver, name: &str) {
@@ -241,6 +306,33 @@ impl Harness {
             .is_ok_and(|s| s.success());
         ok.then_some(path)
     }
+}
+
+/// A session bus of the run's own, as a desktop has one: the app's single-instance check (one
+/// window per data folder, decision 0045) runs on it in every test, never on the machine's bus.
+fn start_session_bus(daemon: &Path) -> Result<(String, Background, tempfile::TempDir), String> {
+    let dir = tempfile::tempdir().ctx("no folder for the session bus")?;
+    let socket = dir.path().join("bus");
+    let address = format!("unix:path={}", socket.display());
+    let mut bus = Background::spawn(
+        "dbus-daemon",
+        Command::new(daemon)
+            .args(["--session", "--nofork", "--nopidfile"])
+            .arg(format!("--address={address}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    )?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if socket.exists() {
+            return Ok((address, bus, dir));
+        }
+        if let Ok(Some(status)) = bus.child.try_wait() {
+            return Err(format!("dbus-daemon exited at start ({status})"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err("dbus-daemon did not open its socket within 10 s".into())
 }
 
 fn start_xvfb(xvfb: &Path) -> Result<(String, Background), String> {

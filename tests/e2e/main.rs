@@ -5,11 +5,13 @@
 mod a11y;
 mod goals;
 mod harness;
+mod instance;
 mod journal;
 mod keyboard;
 mod offline;
 mod recovery;
 mod reflection;
+mod reminders;
 mod settings;
 mod xss;
 
@@ -255,6 +257,17 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     }),
     ("offline_write_search_chart", |h, d| {
         Box::pin(offline::offline_write_search_chart(h, d))
+    }),
+    ("a_second_launch_on_the_same_journal_hands_over", |h, d| {
+        Box::pin(instance::a_second_launch_on_the_same_journal_hands_over(
+            h, d,
+        ))
+    }),
+    ("the_window_size_and_position_are_remembered", |h, d| {
+        Box::pin(instance::the_window_size_and_position_are_remembered(h, d))
+    }),
+    ("the_weekly_nudge_reaches_the_desktop_once", |h, d| {
+        Box::pin(reminders::the_weekly_nudge_reaches_the_desktop_once(h, d))
     }),
 ];
 

@@ -14,6 +14,7 @@ pub mod milestone;
 pub mod passphrase;
 pub mod paused;
 pub mod reflection;
+pub mod reminder;
 pub mod retention;
 pub mod revision;
 pub mod search;
@@ -53,6 +54,7 @@ pub use reflection::{
     SuggestedStrategy, Suggestions, ValidAnswer, ValidMove, suggest, suggest_strategies,
     what_has_worked,
 };
+pub use reminder::{ReminderLog, ReminderSettings, WeekDay};
 pub use revision::Revision;
 pub use search::{SearchHit, SearchQuery, SearchResults, SnippetPart, ValidSearch};
 pub use settings::AppSettings;

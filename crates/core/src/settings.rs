@@ -1,8 +1,9 @@
-//! The person's settings: how readily a slump is raised and whether it may also be told by a
-//! desktop notification (off unless they turn it on).
+//! The person's settings: how readily a slump is raised, whether it may also be told by a
+//! desktop notification, and the reminders (all notifications off unless they turn them on).
 
 use serde::{Deserialize, Serialize};
 
+use crate::reminder::ReminderSettings;
 use crate::slump::{Sensitivity, SlumpSettings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -14,6 +15,9 @@ pub struct AppSettings {
     /// Also tell a newly raised slump with a desktop notification.
     #[serde(default)]
     pub slump_notifications: bool,
+    /// The weekly nudge to write and the reminders of move check-ins.
+    #[serde(default)]
+    pub reminders: ReminderSettings,
 }
 
 impl AppSettings {
@@ -34,6 +38,7 @@ mod tests {
     fn notifications_are_off_and_sensitivity_normal_by_default() {
         let s = AppSettings::default();
         assert!(!s.slump_notifications);
+        assert!(!s.reminders.weekly_nudge && !s.reminders.check_in_reminders);
         assert_eq!(s.slump_settings().alpha(), Sensitivity::Normal.alpha());
         let parsed: AppSettings = serde_json::from_str("{}").unwrap();
         assert_eq!(

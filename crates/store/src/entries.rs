@@ -371,6 +371,17 @@ impl Store {
         Ok(removed)
     }
 
+    /// When an entry outside the trash was last written or changed, if any (the weekly nudge
+    /// asks). Timestamps are stored in one UTC format, so the greatest text is the latest.
+    pub fn last_written_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let text: Option<String> = self.conn.query_row(
+            "SELECT max(updated_at) FROM entries WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        text.as_deref().map(parse_timestamp).transpose()
+    }
+
     /// Tags in use outside the trash, most used first, for autocomplete.
     pub fn tags(&self) -> Result<Vec<TagCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
@@ -414,6 +425,25 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let store = Store::open(tmp.path(), None).unwrap();
         (tmp, store)
+    }
+
+    #[test]
+    fn last_written_is_the_latest_change_outside_the_trash() {
+        let (_tmp, mut store) = store();
+        assert_eq!(store.last_written_at().unwrap(), None);
+        let old = store
+            .create_entry(&valid("2026-01-01", "old", &[]))
+            .unwrap();
+        let new = store
+            .create_entry(&valid("2025-06-01", "new", &[]))
+            .unwrap();
+        assert_eq!(store.last_written_at().unwrap(), Some(new.updated_at));
+        let edited = store
+            .update_entry(old.id, &valid("2026-01-01", "old, edited", &[]))
+            .unwrap();
+        assert_eq!(store.last_written_at().unwrap(), Some(edited.updated_at));
+        store.trash_entry(old.id).unwrap();
+        assert_eq!(store.last_written_at().unwrap(), Some(new.updated_at));
     }
 
     #[test]

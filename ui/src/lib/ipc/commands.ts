@@ -10,6 +10,8 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AppError } from './bindings/AppError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AppSettings } from './bindings/AppSettings';
+import type { ReminderSettings } from './bindings/ReminderSettings';
+import type { WeekDay } from './bindings/WeekDay';
 import type { BackupView } from './bindings/BackupView';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
@@ -503,9 +505,9 @@ export function getSlumpHistory(): Promise<PastSlump[]> {
   return call<PastSlump[]>('get_slump_history');
 }
 
-export type { AppSettings };
+export type { AppSettings, ReminderSettings, WeekDay };
 
-/** The person's settings: slump sensitivity and the opt-in desktop notification. */
+/** The person's settings: slump sensitivity, the opt-in desktop notification and reminders. */
 export function getSettings(): Promise<AppSettings> {
   return call<AppSettings>('get_settings');
 }
