@@ -29,6 +29,23 @@ pub fn today_arg(args: impl IntoIterator<Item = OsString>) -> Option<String> {
     option_arg(args, "today").and_then(|v| v.into_string().ok())
 }
 
+/// Ends the process with a message instead of a panic when the window cannot start. The one
+/// failure a person can meet here is opening a journal while its previous window is still
+/// closing: the running instance holds the journal's name on the session bus but no longer
+/// answers the hand-over.
+pub fn exit_on_start_failure(error: &tauri::Error) -> ! {
+    match error {
+        tauri::Error::PluginInitialization(plugin, detail) if plugin == "single-instance" => {
+            eprintln!(
+                "trajectory: this journal is already open in a window that did not answer \
+                 ({detail}); if it was just closed, start Trajectory again in a moment."
+            );
+        }
+        other => eprintln!("trajectory: the window could not be started: {other}"),
+    }
+    std::process::exit(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,5 +121,5 @@ pub fn run() {
         })
         .invoke_handler(app_handlers!())
         .run(context)
-        .expect("the Trajectory window could not be started");
+        .unwrap_or_else(|e| launch::exit_on_start_failure(&e));
 }

@@ -194,6 +194,34 @@ impl Harness {
             .await
     }
 
+    /// A relaunch right after `quit` can meet the previous app still closing: it holds the
+    /// journal's single-instance name on the bus but no longer answers, and the new launch exits
+    /// (decision 0045). Wait (up to 10 s) until the name is free, as a person would wait for the
+    /// window to close before opening the journal again.
+    async fn wait_for_earlier_window_to_close(&self, data_dir: &Path) {
+        let name = format!(
+            "{}.SingleInstance",
+            trajectory_app::instance::bus_id(trajectory_store::APP_IDENTIFIER, data_dir)
+        );
+        let owned = || {
+            Command::new("dbus-send")
+                .args([
+                    &format!("--bus={}", self.bus_address),
+                    "--print-reply",
+                    "--dest=org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.NameHasOwner",
+                    &format!("string:{name}"),
+                ])
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while owned() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Like [`Harness::launch_with`], waiting for `ready` (a CSS selector) instead of the
     /// timeline: for the start-up screens (locked, damaged, newer journal).
     pub async fn launch_until(
@@ -202,6 +230,7 @@ impl Harness {
         extra: &[&str],
         ready: &str,
     ) -> Result<WebDriver, String> {
+        self.wait_for_earlier_window_to_close(data_dir).await;
         let mut args = vec![serde_json::json!("--data-dir"), serde_json::json!(data_dir)];
         args.extend(extra.iter().map(|a| serde_json::json!(a)));
         let mut caps = Capabilities::new();
