@@ -8,7 +8,7 @@ APP_FEATURES := --features trajectory/custom-protocol
 CARGO_TERM_COLOR ?= never
 export CARGO_TERM_COLOR
 
-.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots dist icons
+.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots dist icons fuzz
 
 help:
 	@echo "make run    install what is missing, build, and open Trajectory"
@@ -16,6 +16,7 @@ help:
 	@echo "make dev    live-reloading development window (tauri dev)"
 	@echo "make ipc    regenerate the TypeScript IPC bindings from Rust"
 	@echo "make dist   build the Debian package (.deb) with Tauri's bundler"
+	@echo "make fuzz   fuzz the importers (FUZZ_TARGET=all|jrnl_text|…, FUZZ_SECONDS=60 each); not part of make test"
 
 setup:
 	@scripts/setup
@@ -36,6 +37,7 @@ test: setup fmt-check ui-check clippy unit e2e
 
 fmt-check:
 	cargo fmt --all --check
+	cargo fmt --manifest-path fuzz/Cargo.toml --check
 
 ui-check: setup
 	cd ui && npm run check && npm run lint && npm test && npm run build
@@ -68,11 +70,19 @@ dist: setup
 icons: setup
 	scripts/icons
 
+# Fuzzes the importers with cargo-fuzz, one target at a time (docs/SECURITY.md, "Fuzzing").
+# Its own build folder and corpora live outside the clone; `make test` does not run it.
+FUZZ_TARGET ?= all
+FUZZ_SECONDS ?= 60
+fuzz:
+	scripts/fuzz $(FUZZ_TARGET) $(FUZZ_SECONDS)
+
 ipc:
 	UPDATE_IPC_BINDINGS=1 cargo test $(APP_FEATURES) -p trajectory --lib bindings
 
 fmt:
 	cargo fmt --all
+	cargo fmt --manifest-path fuzz/Cargo.toml
 
 clean:
 	rm -rf ui/dist target

@@ -2,7 +2,7 @@
 //! `jrnl --export json` file. Both give the same source keys, so importing one after the
 //! other does not duplicate entries.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
@@ -49,6 +49,9 @@ impl Keys {
 /// of first appearance.
 pub fn tags_in(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
+    // Lowercased tags already taken: a set, so an entry of many distinct tags is read in
+    // linear time (a hostile file could otherwise stall the import).
+    let mut seen: HashSet<String> = HashSet::new();
     let mut prev_space = true;
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -65,7 +68,7 @@ pub fn tags_in(text: &str) -> Vec<String> {
                     j += 1;
                 }
                 let tag: String = chars[i + 1..j].iter().collect();
-                if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+                if seen.insert(tag.to_lowercase()) {
                     tags.push(tag);
                 }
                 prev_space = false;
@@ -437,6 +440,14 @@ Only the month was written.
         assert!(err.to_string().contains("entry 1 (2024-13-01 t)"), "{err}");
         let err = parse_json(b"{\"entries\": [").unwrap_err();
         assert!(err.to_string().contains("ends in the middle"), "{err}");
+    }
+
+    #[test]
+    fn repeated_tags_keep_their_first_spelling() {
+        assert_eq!(
+            tags_in("@Work @work #WORK @play @Play_2 @play_2"),
+            ["Work", "play", "Play_2"]
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Every importer fed random bytes, and random text shaped like its format: it may refuse,
-//! but it never panics. (cargo-fuzz needs a nightly toolchain this machine does not have; see
-//! docs/SECURITY.md.)
+//! but it never panics. A quick stand-in that runs in every `cargo test`; the coverage-guided
+//! fuzzing is `scripts/fuzz` (docs/SECURITY.md, "Fuzzing").
 
 use proptest::prelude::*;
 use trajectory_exchange::{Format, parse};
