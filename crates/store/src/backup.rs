@@ -13,7 +13,7 @@ use trajectory_core::retention::{backup_due, backups_to_keep};
 use crate::data_dir::DATABASE_FILE;
 use crate::db::Store;
 use crate::encryption::{Access, open_file};
-use crate::error::StoreError;
+use crate::error::{StoreError, io_error};
 use crate::schema;
 
 /// The folder, inside the data folder, that holds backups.
@@ -53,13 +53,6 @@ pub struct RestoreReport {
     /// Where the database that was replaced now is (with its `-wal`/`-shm` beside it, if it
     /// had them); `None` if there was none.
     pub kept_aside: Option<PathBuf>,
-}
-
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.display().to_string(),
-        source,
-    }
 }
 
 /// A time as it appears in file names: no `:` (not allowed on Windows).

@@ -9,7 +9,7 @@ use trajectory_core::Passphrase;
 
 use crate::data_dir::DATABASE_FILE;
 use crate::encryption::{Access, FileState, file_state, open_file};
-use crate::error::StoreError;
+use crate::error::{StoreError, io_error};
 use crate::schema;
 
 /// An open journal database. One per process; SQLite's WAL lets the app and `traj` share
@@ -27,13 +27,6 @@ impl std::fmt::Debug for Store {
             .field("data_dir", &self.data_dir)
             .field("encrypted", &self.key.is_some())
             .finish()
-    }
-}
-
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.display().to_string(),
-        source,
     }
 }
 

@@ -13,7 +13,7 @@ use trajectory_core::Passphrase;
 
 use crate::backup::{BACKUP_DIR, REPLACED_DIR};
 use crate::data_dir::DATABASE_FILE;
-use crate::error::StoreError;
+use crate::error::{StoreError, io_error};
 
 /// Every plain SQLite database starts with these 16 bytes; an SQLCipher one starts with its
 /// random salt instead.
@@ -30,13 +30,6 @@ pub enum FileState {
     /// Not a plain SQLite file: encrypted — or so damaged its header is gone, which only
     /// the passphrase can tell apart.
     Encrypted,
-}
-
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.display().to_string(),
-        source,
-    }
 }
 
 /// Reads the first 16 bytes of `path` to tell a plain database from an encrypted one.

@@ -99,3 +99,11 @@ impl StoreError {
         }
     }
 }
+
+/// Turns an I/O failure on `path` into [`StoreError::Io`], naming the path.
+pub(crate) fn io_error(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}

@@ -8,7 +8,7 @@ use trajectory_core::{Passphrase, Snapshot};
 
 use crate::data_dir::DATABASE_FILE;
 use crate::encryption::{Access, open_file};
-use crate::error::StoreError;
+use crate::error::{StoreError, io_error};
 use crate::schema;
 
 /// What a salvage found.
@@ -18,13 +18,6 @@ pub struct Salvage {
     pub snapshot: Snapshot,
     /// What could not be read, in words; empty when everything was.
     pub problems: Vec<String>,
-}
-
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.display().to_string(),
-        source,
-    }
 }
 
 /// Copies the journal in `data_dir` (with its WAL, which holds the newest saves) into a
