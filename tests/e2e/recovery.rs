@@ -4,7 +4,6 @@
 //! newer version is refused and left byte for byte as it was.
 
 use std::path::Path;
-use std::process::Command;
 
 use thirtyfour::prelude::*;
 
@@ -14,21 +13,9 @@ use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
 const EXCERPT: &str = "[data-testid='timeline-entry'] [data-testid='entry-excerpt']";
 const JOURNAL: &str = trajectory_store::DATABASE_FILE;
 
+/// `traj` on the test's folder; its output is not needed here.
 fn traj(h: &Harness, dir: &Path, args: &[&str]) -> TestResult {
-    let out = Command::new(&h.traj_binary)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .ctx("run traj")?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "traj {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ))
-    }
+    crate::reflection::traj(h, dir, args).map(drop)
 }
 
 async fn type_into(d: &WebDriver, id: &str, text: &str) -> TestResult {
