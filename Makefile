@@ -8,13 +8,14 @@ APP_FEATURES := --features trajectory/custom-protocol
 CARGO_TERM_COLOR ?= never
 export CARGO_TERM_COLOR
 
-.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots
+.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots bench-app
 
 help:
 	@echo "make run    install what is missing, build, and open Trajectory"
 	@echo "make test   every check: rustfmt, clippy, cargo tests, IPC bindings, svelte-check, eslint, Vitest, end-to-end"
 	@echo "make dev    live-reloading development window (tauri dev)"
 	@echo "make ipc    regenerate the TypeScript IPC bindings from Rust"
+	@echo "make bench-app  start-up time and memory against an empty Tauri window (docs/PERFORMANCE.md)"
 
 setup:
 	@scripts/setup
@@ -55,6 +56,11 @@ screenshots: ui
 	cargo build -p traj
 	TRAJECTORY_SCREENSHOTS=$(CURDIR)/docs/screenshots cargo test $(APP_FEATURES) -p trajectory --test e2e
 	scripts/screenshot docs/screenshots/journal.png
+
+# Start-up and memory budgets against an empty Tauri window, under Xvfb (docs/PERFORMANCE.md).
+# A benchmark, not a test: not part of `make test`. Options: make bench-app ARGS="--runs 7".
+bench-app: setup
+	scripts/bench-app $(ARGS)
 
 ipc:
 	UPDATE_IPC_BINDINGS=1 cargo test $(APP_FEATURES) -p trajectory --lib bindings

@@ -4,6 +4,7 @@ pub mod bindings;
 pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod first_paint;
 pub mod launch;
 pub mod state;
 
@@ -16,6 +17,7 @@ macro_rules! app_handlers {
     () => {
         tauri::generate_handler![
             $crate::commands::app::app_info,
+            $crate::commands::app::report_first_paint,
             $crate::commands::entries::create_entry,
             $crate::commands::entries::update_entry,
             $crate::commands::entries::get_entry,
@@ -94,10 +96,14 @@ macro_rules! app_handlers {
 pub fn run() {
     clock::set_from_launch(launch::today_arg(std::env::args_os()));
     let state = AppState::open(launch::data_dir_arg(std::env::args_os()));
-    tauri::Builder::default()
+    let mut builder = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_notification::init());
+    if first_paint::wanted() {
+        builder = builder.plugin(first_paint::plugin());
+    }
+    builder
         .manage(state)
         .invoke_handler(app_handlers!())
         .run(tauri::generate_context!())
