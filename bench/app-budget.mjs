@@ -183,10 +183,10 @@ async function run(kind, seed, display) {
     child.stdout.on('data', (chunk) => {
       const now = performance.now();
       out += chunk;
-      const match = /^ready_ms=(\S+)$/m.exec(out);
+      const match = /^ready_ms=(\S+)(?: entries=(\d+))?$/m.exec(out);
       if (match) {
         clearTimeout(timer);
-        resolve({ ms: now - t0, selfMs: match[1] });
+        resolve({ ms: now - t0, selfMs: match[1], entries: match[2] === undefined ? null : Number(match[2]) });
       }
     });
     child.on('exit', (code, signal) => {
@@ -198,6 +198,10 @@ async function run(kind, seed, display) {
     throw e;
   });
   child.removeAllListeners('exit');
+  if (kind === 'app' && !(ready.entries > 0)) {
+    await end(child, []);
+    throw new Error(`app: its first paint showed no entries (${ready.entries ?? 'none said'}); the journal did not load:\n${stderr}`);
+  }
   await sleep(IDLE_MS);
   const pids = tree(child.pid);
   const processes = [];
@@ -211,7 +215,7 @@ async function run(kind, seed, display) {
   await end(child, pids);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const sum = (field) => processes.reduce((total, p) => total + p[field], 0);
-  return { kind, startMs: ready.ms, selfMs: ready.selfMs, rss: sum('rss'), pss: sum('pss'), private: sum('private'), processes };
+  return { kind, startMs: ready.ms, selfMs: ready.selfMs, entries: ready.entries, rss: sum('rss'), pss: sum('pss'), private: sum('private'), processes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,12 +231,28 @@ const mib = (bytes) => (bytes / MiB).toFixed(1);
 function report(results) {
   const of = (kind) => results.filter((r) => r.kind === kind);
   console.log('\nEvery measured run (start: process start to first paint; memory: the process tree after idling)');
-  console.log('| run | window | start ms | ready_ms (self, 10 ms steps) | RSS MiB | PSS MiB | private MiB | processes |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| run | window | start ms | ready_ms (self, 10 ms steps) | entries painted | RSS MiB | PSS MiB | private MiB | processes |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   results.forEach((r, i) => {
     const names = r.processes.map((p) => p.comm).join(', ');
-    console.log(`| ${i + 1} | ${r.kind} | ${r.startMs.toFixed(0)} | ${r.selfMs} | ${mib(r.rss)} | ${mib(r.pss)} | ${mib(r.private)} | ${names} |`);
+    console.log(
+      `| ${i + 1} | ${r.kind} | ${r.startMs.toFixed(0)} | ${r.selfMs} | ${r.entries ?? '—'} | ${mib(r.rss)} | ${mib(r.pss)} | ${mib(r.private)} | ${names} |`,
+    );
   });
+
+  // Where the memory is: each process's median PSS and RSS (the window's own process first).
+  console.log('\nMedian memory by process (MiB)');
+  console.log('| process | empty window PSS | app PSS | empty window RSS | app RSS |');
+  console.log('|---|---|---|---|---|');
+  const roles = [
+    ['the window process (Rust)', (p, r) => p.pid === r.processes[0].pid],
+    ['WebKitWebProcess', (p) => p.comm.startsWith('WebKitWebProces')],
+    ['WebKitNetworkProcess', (p) => p.comm.startsWith('WebKitNetworkPr')],
+  ];
+  for (const [label, matches] of roles) {
+    const per = (kind, field) => median(of(kind).map((r) => r.processes.filter((p) => matches(p, r)).reduce((t, p) => t + p[field], 0)));
+    console.log(`| ${label} | ${mib(per('empty', 'pss'))} | ${mib(per('app', 'pss'))} | ${mib(per('empty', 'rss'))} | ${mib(per('app', 'rss'))} |`);
+  }
 
   const rows = [
     ['start → first paint', 'startMs', (v) => `${v.toFixed(0)} ms`, true],

@@ -3,6 +3,12 @@
 // years of writing up to today (about five entries a day), 20–120 words each with one to
 // three tags and mostly a mood and felt progress; the milestones spread over four goals, most
 // achieved, a few still planned, each linked to an entry of its day.
+//
+// By hand: `node bench/journal-seed.mjs FILE [ENTRIES] [MILESTONES]` writes the file, for
+// `traj --data-dir DIR import --format json FILE`.
+
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const WORDS = (
   'the a to and of in on for with my we it was today team review code design plan ' +
@@ -121,4 +127,14 @@ export function journalSnapshot({ entries: entryCount, milestones: milestoneCoun
     paused_periods: [],
     templates: [],
   });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [file, entries = '10000', milestones = '100'] = process.argv.slice(2);
+  if (!file) {
+    console.error('usage: node bench/journal-seed.mjs FILE [ENTRIES] [MILESTONES]');
+    process.exit(2);
+  }
+  const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  fs.writeFileSync(file, journalSnapshot({ entries: Number(entries), milestones: Number(milestones), today }));
 }

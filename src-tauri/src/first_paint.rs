@@ -1,7 +1,8 @@
 //! The opt-in report of the window's first paint, for the start-up benchmark
 //! (`scripts/bench-app`): with `TRAJECTORY_REPORT_READY=1` the window is told to report when
-//! its first page of entries is painted, and the app prints `ready_ms=<ms since process start>`
-//! on stdout once. Without the variable nothing is added to the window and nothing is printed.
+//! its first page of entries is painted, and the app prints
+//! `ready_ms=<ms since process start> entries=<entries on that page>` on stdout once. Without
+//! the variable nothing is added to the window and nothing is printed.
 
 use std::io::Write;
 use std::sync::Once;
@@ -50,15 +51,21 @@ fn ms_since_process_start() -> Option<u64> {
 
 static REPORTED: Once = Once::new();
 
+/// The ready line: milliseconds since the process started and the entries painted.
+fn ready_line(ms: Option<u64>, entries: u32) -> String {
+    let ms = ms.map_or_else(|| "unknown".to_owned(), |ms| ms.to_string());
+    format!("ready_ms={ms} entries={entries}")
+}
+
 /// Prints the ready line the first time the window reports, if the report is [`wanted`].
-pub fn report() {
+pub fn report(entries: u32) {
     if !wanted() {
         return;
     }
     REPORTED.call_once(|| {
-        let ms = ms_since_process_start().map_or_else(|| "unknown".to_owned(), |ms| ms.to_string());
+        let line = ready_line(ms_since_process_start(), entries);
         let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "ready_ms={ms}");
+        let _ = writeln!(out, "{line}");
         let _ = out.flush();
     });
 }
@@ -79,6 +86,12 @@ mod tests {
             "a start after now is refused"
         );
         assert_eq!(ms_since_start("garbage", "43.50 80.00\n"), None);
+    }
+
+    #[test]
+    fn the_ready_line_says_when_and_how_many() {
+        assert_eq!(ready_line(Some(412), 100), "ready_ms=412 entries=100");
+        assert_eq!(ready_line(None, 0), "ready_ms=unknown entries=0");
     }
 
     #[test]

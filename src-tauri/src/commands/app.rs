@@ -22,9 +22,10 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
     })
 }
 
-/// The window's first page of entries is painted: prints the ready line when the app was
-/// started with `TRAJECTORY_REPORT_READY=1` (the start-up benchmark), does nothing otherwise.
+/// The window's first page of entries (`entries` of them) is painted: prints the ready line
+/// when the app was started with `TRAJECTORY_REPORT_READY=1` (the start-up benchmark), does
+/// nothing otherwise.
 #[tauri::command]
-pub fn report_first_paint() {
-    crate::first_paint::report();
+pub fn report_first_paint(entries: u32) {
+    crate::first_paint::report(entries);
 }

@@ -140,9 +140,9 @@ export function firstPaintReportWanted(): boolean {
   return (globalThis as { __TRAJECTORY_REPORT_FIRST_PAINT__?: unknown }).__TRAJECTORY_REPORT_FIRST_PAINT__ === true;
 }
 
-/** Tells the Rust side the first page of entries is painted; it prints the ready line once. */
-export function reportFirstPaint(): Promise<void> {
-  return call<void>('report_first_paint');
+/** Tells the Rust side the first page (`entries` entries) is painted; it prints the ready line once. */
+export function reportFirstPaint(entries: number): Promise<void> {
+  return call<void>('report_first_paint', { entries });
 }
 
 /** Stores a new entry; resolves once it is committed. */

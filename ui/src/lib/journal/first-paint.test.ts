@@ -26,7 +26,7 @@ describe('reportFirstPaintOnce', () => {
   it('sends nothing when the benchmark did not ask', async () => {
     const calls = mockCommands(() => null);
     const { reportFirstPaintOnce } = await freshModule();
-    reportFirstPaintOnce();
+    reportFirstPaintOnce(3);
     await afterPaint();
     expect(calls).toEqual([]);
   });
@@ -35,11 +35,11 @@ describe('reportFirstPaintOnce', () => {
     (globalThis as Record<string, unknown>)[FLAG] = true;
     const calls = mockCommands(() => null);
     const { reportFirstPaintOnce } = await freshModule();
-    reportFirstPaintOnce();
+    reportFirstPaintOnce(100);
     expect(calls).toEqual([]);
     await afterPaint();
-    reportFirstPaintOnce();
+    reportFirstPaintOnce(100);
     await afterPaint();
-    expect(calls.map((c) => c.command)).toEqual(['report_first_paint']);
+    expect(calls).toEqual([{ command: 'report_first_paint', args: { entries: 100 } }]);
   });
 });

@@ -7,14 +7,14 @@ import { firstPaintReportWanted, reportFirstPaint } from '../ipc/commands';
 
 let reported = false;
 
-/** Reports the first paint once per window; does nothing unless the benchmark asked. */
-export function reportFirstPaintOnce(): void {
+/** Reports the first paint of `entries` entries once per window; does nothing unless the benchmark asked. */
+export function reportFirstPaintOnce(entries: number): void {
   if (reported || !firstPaintReportWanted()) return;
   reported = true;
   requestAnimationFrame(() => {
     setTimeout(() => {
       // A failed report only leaves the benchmark waiting (it then says so); the app goes on.
-      reportFirstPaint().catch(() => undefined);
+      reportFirstPaint(entries).catch(() => undefined);
     }, 0);
   });
 }
