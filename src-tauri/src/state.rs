@@ -175,6 +175,17 @@ impl AppState {
         }
     }
 
+    /// Waits (on a blocking thread) until the start-up opening of the journal is over — open,
+    /// or known not to open — so what it writes (the day's backup) is there to be read.
+    pub async fn opening_done(&self) -> Result<(), AppError> {
+        let slot = self.journal.clone();
+        // Only waiting for the lock: a journal left poisoned is reported by the commands that
+        // use it, not here.
+        tauri::async_runtime::spawn_blocking(move || drop(slot.lock()))
+            .await
+            .map_err(AppError::internal)
+    }
+
     /// Where the journal stands; waits (on a blocking thread) while it is being opened.
     pub async fn status(&self) -> Result<JournalStatus, AppError> {
         let slot = self.journal.clone();
