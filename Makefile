@@ -8,7 +8,7 @@ APP_FEATURES := --features trajectory/custom-protocol
 CARGO_TERM_COLOR ?= never
 export CARGO_TERM_COLOR
 
-.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots dist icons fuzz
+.PHONY: help setup run dev ui test fmt-check lint clippy ui-check unit e2e ipc fmt clean screenshots dist icons fuzz bench-app
 
 help:
 	@echo "make run    install what is missing, build, and open Trajectory"
@@ -17,6 +17,7 @@ help:
 	@echo "make ipc    regenerate the TypeScript IPC bindings from Rust"
 	@echo "make dist   build the Debian package (.deb) with Tauri's bundler"
 	@echo "make fuzz   fuzz the importers (FUZZ_TARGET=all|jrnl_text|…, FUZZ_SECONDS=60 each); not part of make test"
+	@echo "make bench-app  start-up time and memory against an empty Tauri window (docs/PERFORMANCE.md)"
 
 setup:
 	@scripts/setup
@@ -76,6 +77,10 @@ FUZZ_TARGET ?= all
 FUZZ_SECONDS ?= 60
 fuzz:
 	scripts/fuzz $(FUZZ_TARGET) $(FUZZ_SECONDS)
+# Start-up and memory budgets against an empty Tauri window, under Xvfb (docs/PERFORMANCE.md).
+# A benchmark, not a test: not part of `make test`. Options: make bench-app ARGS="--runs 7".
+bench-app: setup
+	scripts/bench-app $(ARGS)
 
 ipc:
 	UPDATE_IPC_BINDINGS=1 cargo test $(APP_FEATURES) -p trajectory --lib bindings

@@ -5,6 +5,7 @@ fn main() {
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(&[
             "app_info",
+            "report_first_paint",
             "create_entry",
             "update_entry",
             "get_entry",

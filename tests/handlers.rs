@@ -406,6 +406,10 @@ fn goals_milestones_velocity_and_charts() {
 #[test]
 fn starting_the_app_makes_the_daily_backup() {
     let app = app();
+    // The journal opens in the background; once the window can see it open, the day's
+    // backup is already there.
+    let status = call(&app, "journal_status", json!({})).unwrap();
+    assert_eq!(status["state"], "open", "{status}");
     let dir = app._dir.path();
     let backups = trajectory_store::backup::list_backups(dir).unwrap();
     assert_eq!(backups.len(), 1, "one backup on first start: {backups:?}");

@@ -4,6 +4,7 @@ pub mod bindings;
 pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod first_paint;
 pub mod instance;
 pub mod launch;
 pub mod reminders;
@@ -19,6 +20,7 @@ macro_rules! app_handlers {
     () => {
         tauri::generate_handler![
             $crate::commands::app::app_info,
+            $crate::commands::app::report_first_paint,
             $crate::commands::entries::create_entry,
             $crate::commands::entries::update_entry,
             $crate::commands::entries::get_entry,
@@ -110,10 +112,14 @@ pub fn run() {
             .plugin(instance::window_state(&dir))
             .on_window_event(instance::keep_window_state);
     }
-    builder
+    builder = builder
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_notification::init());
+    if first_paint::wanted() {
+        builder = builder.plugin(first_paint::plugin());
+    }
+    builder
         .setup(move |app| {
             app.manage(AppState::open(explicit));
             reminders::start(app.handle().clone());

@@ -1,8 +1,9 @@
 //! The app's shared state: the data folder, the open store (or why it is not open) and the
-//! passphrase it was opened with, used on blocking threads.
+//! passphrase it was opened with, used on blocking threads; and opening it at start-up while
+//! the window is being built.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use serde::Serialize;
 use trajectory_core::{ErrorCode, Passphrase};
@@ -66,24 +67,92 @@ fn open_store(dir: &Path, key: Option<&Passphrase>) -> Result<Store, AppError> {
     Ok(store)
 }
 
+/// Starts opening the journal in `dir` on a thread of its own, so the integrity check and the
+/// daily backup run while Tauri builds the window and WebKit loads the page, and returns the
+/// journal's slot already locked by that thread: a command that needs the journal (the
+/// window's first asks where it stands) waits until it is open or known not to open, and no
+/// command sees it before the day's backup is taken.
+fn open_in_background(dir: PathBuf) -> Slot {
+    let slot: Slot = Arc::new(Mutex::new(Journal {
+        store: Err(AppError::internal("the journal is still being opened")),
+        key: None,
+    }));
+    let opener = slot.clone();
+    let opening = dir.clone();
+    let (locked, wait_until_locked) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("journal-open".into())
+        .spawn(move || {
+            let mut journal = opener.lock().unwrap_or_else(PoisonError::into_inner);
+            let _ = locked.send(());
+            journal.store = open_store(&opening, None);
+        });
+    match spawned {
+        Ok(_) => {
+            // Returns once the opener holds the lock (or has ended).
+            let _ = wait_until_locked.recv();
+        }
+        Err(e) => {
+            eprintln!("trajectory: opening the journal on this thread (no thread for it: {e})");
+            let mut journal = slot.lock().unwrap_or_else(PoisonError::into_inner);
+            journal.store = open_store(&dir, None);
+        }
+    }
+    slot
+}
+
+/// Where `journal` stands, for the window.
+fn status_of(journal: &Journal, data_dir: Option<&Path>) -> JournalStatus {
+    let encrypted = match (&journal.store, data_dir) {
+        (Ok(store), _) => store.encrypted(),
+        (Err(_), Some(dir)) => {
+            trajectory_store::encryption::journal_encrypted(dir).unwrap_or(journal.key.is_some())
+        }
+        (Err(_), None) => false,
+    };
+    let (state, message) = match &journal.store {
+        Ok(_) => (JournalState::Open, None),
+        Err(e) => (
+            match e.code {
+                ErrorCode::Locked => JournalState::Locked,
+                ErrorCode::NewerDatabase => JournalState::Newer,
+                ErrorCode::StorageUnavailable => JournalState::Unavailable,
+                // Anything else that kept the journal from opening (the integrity check,
+                // a migration that failed) is met with the recovery screen.
+                _ => JournalState::Damaged,
+            },
+            Some(e.message.clone()),
+        ),
+    };
+    JournalStatus {
+        state,
+        message,
+        encrypted,
+        data_dir: data_dir.map(|d| d.display().to_string()),
+    }
+}
+
 fn poisoned() -> AppError {
     AppError::internal("the journal is locked after an earlier failure")
 }
 
 impl AppState {
-    /// Resolves the data folder and opens the journal. A failure is kept and reported by every
-    /// command, so the window can still open and say what is wrong.
+    /// Resolves the data folder and starts opening the journal in the background (see
+    /// `open_in_background`). A failure is kept and reported by every command, so the window
+    /// can still open and say what is wrong.
     pub fn open(explicit: Option<PathBuf>) -> AppState {
-        let (data_dir, store) = match resolve_data_dir(explicit) {
-            Ok(dir) => {
-                let store = open_store(&dir, None);
-                (Some(dir), store)
-            }
-            Err(e) => (None, Err(e.into())),
-        };
-        AppState {
-            data_dir,
-            journal: Arc::new(Mutex::new(Journal { store, key: None })),
+        match resolve_data_dir(explicit) {
+            Ok(dir) => AppState {
+                journal: open_in_background(dir.clone()),
+                data_dir: Some(dir),
+            },
+            Err(e) => AppState {
+                data_dir: None,
+                journal: Arc::new(Mutex::new(Journal {
+                    store: Err(e.into()),
+                    key: None,
+                })),
+            },
         }
     }
 
@@ -106,35 +175,27 @@ impl AppState {
         }
     }
 
-    /// Where the journal stands.
-    pub fn status(&self) -> Result<JournalStatus, AppError> {
-        let journal = self.lock()?;
-        let encrypted = match (&journal.store, &self.data_dir) {
-            (Ok(store), _) => store.encrypted(),
-            (Err(_), Some(dir)) => trajectory_store::encryption::journal_encrypted(dir)
-                .unwrap_or(journal.key.is_some()),
-            (Err(_), None) => false,
-        };
-        let (state, message) = match &journal.store {
-            Ok(_) => (JournalState::Open, None),
-            Err(e) => (
-                match e.code {
-                    ErrorCode::Locked => JournalState::Locked,
-                    ErrorCode::NewerDatabase => JournalState::Newer,
-                    ErrorCode::StorageUnavailable => JournalState::Unavailable,
-                    // Anything else that kept the journal from opening (the integrity check,
-                    // a migration that failed) is met with the recovery screen.
-                    _ => JournalState::Damaged,
-                },
-                Some(e.message.clone()),
-            ),
-        };
-        Ok(JournalStatus {
-            state,
-            message,
-            encrypted,
-            data_dir: self.data_dir.as_ref().map(|d| d.display().to_string()),
+    /// Waits (on a blocking thread) until the start-up opening of the journal is over — open,
+    /// or known not to open — so what it writes (the day's backup) is there to be read.
+    pub async fn opening_done(&self) -> Result<(), AppError> {
+        let slot = self.journal.clone();
+        // Only waiting for the lock: a journal left poisoned is reported by the commands that
+        // use it, not here.
+        tauri::async_runtime::spawn_blocking(move || drop(slot.lock()))
+            .await
+            .map_err(AppError::internal)
+    }
+
+    /// Where the journal stands; waits (on a blocking thread) while it is being opened.
+    pub async fn status(&self) -> Result<JournalStatus, AppError> {
+        let slot = self.journal.clone();
+        let data_dir = self.data_dir.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let journal = slot.lock().map_err(|_| poisoned())?;
+            Ok(status_of(&journal, data_dir.as_deref()))
         })
+        .await
+        .map_err(AppError::internal)?
     }
 
     /// Tries `passphrase` on a locked journal. A wrong one changes nothing and is reported;
@@ -159,7 +220,7 @@ impl AppState {
         })
         .await
         .map_err(AppError::internal)??;
-        self.status()
+        self.status().await
     }
 
     /// Like [`AppState::with_store`], for work whose error converts into an [`AppError`]

@@ -1,4 +1,5 @@
-//! Commands about the app itself: version and where the data lives.
+//! Commands about the app itself: version, where the data lives, and the opt-in report of
+//! the first paint.
 
 use serde::Serialize;
 use tauri::State;
@@ -19,4 +20,12 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir().map(|d| d.display().to_string()),
     })
+}
+
+/// The window's first page of entries (`entries` of them) is painted: prints the ready line
+/// when the app was started with `TRAJECTORY_REPORT_READY=1` (the start-up benchmark), does
+/// nothing otherwise.
+#[tauri::command]
+pub fn report_first_paint(entries: u32) {
+    crate::first_paint::report(entries);
 }

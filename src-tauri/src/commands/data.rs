@@ -63,6 +63,8 @@ pub struct ImportProgress {
 
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupView>, AppError> {
+    // The day's backup is taken while the journal opens: list once that is over.
+    state.opening_done().await?;
     let dir = state.require_data_dir()?;
     tauri::async_runtime::spawn_blocking(move || backup::list_backups(&dir))
         .await

@@ -28,7 +28,7 @@ pub struct SalvageView {
 
 #[tauri::command]
 pub async fn journal_status(state: State<'_, AppState>) -> Result<JournalStatus, AppError> {
-    state.status()
+    state.status().await
 }
 
 /// Tries a passphrase on the locked journal; a wrong one is `wrong_passphrase` and changes

@@ -133,6 +133,20 @@ export function appInfo(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
 }
 
+/**
+ * Whether the app was started to report its first paint (`TRAJECTORY_REPORT_READY=1`, the
+ * start-up benchmark `scripts/bench-app`): the Rust side then sets this flag in the window
+ * before the UI loads. Never set in normal use.
+ */
+export function firstPaintReportWanted(): boolean {
+  return (globalThis as { __TRAJECTORY_REPORT_FIRST_PAINT__?: unknown }).__TRAJECTORY_REPORT_FIRST_PAINT__ === true;
+}
+
+/** Tells the Rust side the first page (`entries` entries) is painted; it prints the ready line once. */
+export function reportFirstPaint(entries: number): Promise<void> {
+  return call<void>('report_first_paint', { entries });
+}
+
 /** Stores a new entry; resolves once it is committed. */
 export function createEntry(draft: EntryDraft): Promise<Entry> {
   return call<Entry>('create_entry', { draft });

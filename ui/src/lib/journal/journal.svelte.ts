@@ -160,6 +160,9 @@ export class Journal {
   next = $state<PageCursor | null>(null);
   /** True once the first page has arrived (or failed to). */
   firstPageSettled = $state(false);
+  /** Resolves when `firstPageSettled` turns true. */
+  readonly firstPage: Promise<void>;
+  #firstPageDone: () => void = () => undefined;
   refreshing = $state(false);
   loadingMore = $state(false);
   loadError = $state<AppError | null>(null);
@@ -244,6 +247,7 @@ export class Journal {
     this.#draftMs = options.draftMs ?? DRAFT_MS;
     this.draft = emptyDraft(this.#today());
     this.#baseline = copy(this.draft);
+    this.firstPage = new Promise((resolve) => (this.#firstPageDone = resolve));
   }
 
   /**
@@ -309,6 +313,7 @@ export class Journal {
       if (generation === this.#generation) {
         this.refreshing = false;
         this.firstPageSettled = true;
+        this.#firstPageDone();
       }
     }
   }

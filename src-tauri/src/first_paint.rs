@@ -1,0 +1,102 @@
+//! The opt-in report of the window's first paint, for the start-up benchmark
+//! (`scripts/bench-app`): with `TRAJECTORY_REPORT_READY=1` the window is told to report when
+//! its first page of entries is painted, and the app prints
+//! `ready_ms=<ms since process start> entries=<entries on that page>` on stdout once. Without
+//! the variable nothing is added to the window and nothing is printed.
+
+use std::io::Write;
+use std::sync::Once;
+
+use tauri::Runtime;
+use tauri::plugin::{Builder, TauriPlugin};
+
+/// The environment variable that turns the report on (`1`).
+pub const REPORT_ENV: &str = "TRAJECTORY_REPORT_READY";
+
+/// Whether this process was asked to report its first paint.
+pub fn wanted() -> bool {
+    std::env::var_os(REPORT_ENV).is_some_and(|v| v == "1")
+}
+
+/// Tells the window, before any of its scripts run, that a first-paint report is wanted
+/// (`ui/src/lib/ipc/commands.ts` reads the flag). Added to the builder only when [`wanted`].
+pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
+    Builder::new("first-paint-report")
+        .js_init_script(
+            "Object.defineProperty(window, '__TRAJECTORY_REPORT_FIRST_PAINT__', { value: true });",
+        )
+        .build()
+}
+
+/// Milliseconds between a process's start and now, from its `/proc/PID/stat` line and
+/// `/proc/uptime` (10 ms steps).
+fn ms_since_start(stat: &str, uptime: &str) -> Option<u64> {
+    // The fields after the command name (which may hold spaces and parentheses) begin after
+    // the last ')'; the start time is field 22 of the line, in clock ticks (100 a second)
+    // since boot.
+    let after_name = stat.get(stat.rfind(')')? + 2..)?;
+    let start_ticks: u64 = after_name.split(' ').nth(19)?.parse().ok()?;
+    let uptime_s: f64 = uptime.split(' ').next()?.parse().ok()?;
+    let uptime_ms = (uptime_s * 1000.0) as u64;
+    uptime_ms.checked_sub(start_ticks * 10)
+}
+
+/// Milliseconds since this process started; `None` where /proc is not there.
+fn ms_since_process_start() -> Option<u64> {
+    ms_since_start(
+        &std::fs::read_to_string("/proc/self/stat").ok()?,
+        &std::fs::read_to_string("/proc/uptime").ok()?,
+    )
+}
+
+static REPORTED: Once = Once::new();
+
+/// The ready line: milliseconds since the process started and the entries painted.
+fn ready_line(ms: Option<u64>, entries: u32) -> String {
+    let ms = ms.map_or_else(|| "unknown".to_owned(), |ms| ms.to_string());
+    format!("ready_ms={ms} entries={entries}")
+}
+
+/// Prints the ready line the first time the window reports, if the report is [`wanted`].
+pub fn report(entries: u32) {
+    if !wanted() {
+        return;
+    }
+    REPORTED.call_once(|| {
+        let line = ready_line(ms_since_process_start(), entries);
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{line}");
+        let _ = out.flush();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_start_time_after_an_awkward_command_name() {
+        // Field 22 (start time) is 4200 ticks = 42 s after boot; uptime 43.5 s.
+        let stat = "1234 (web (x) y) S 1 1234 1234 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 4 0 4200 \
+                    123456 789 18446744073709551615 1 1 0 0 0 0 0 4096 0 0 0 17 1 0 0 0 0 0";
+        assert_eq!(ms_since_start(stat, "43.50 80.00\n"), Some(1_500));
+        assert_eq!(
+            ms_since_start(stat, "41.00 80.00\n"),
+            None,
+            "a start after now is refused"
+        );
+        assert_eq!(ms_since_start("garbage", "43.50 80.00\n"), None);
+    }
+
+    #[test]
+    fn the_ready_line_says_when_and_how_many() {
+        assert_eq!(ready_line(Some(412), 100), "ready_ms=412 entries=100");
+        assert_eq!(ready_line(None, 0), "ready_ms=unknown entries=0");
+    }
+
+    #[test]
+    fn this_test_process_started_within_the_hour() {
+        let ms = ms_since_process_start().expect("/proc is readable on Linux");
+        assert!(ms < 3_600_000, "{ms}");
+    }
+}
