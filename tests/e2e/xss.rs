@@ -219,12 +219,17 @@ return JSON.stringify(activeContent());
 function activeContent() {
 const found = [];
 if (typeof window.__xss_fired !== 'undefined') found.push('window.__xss_fired is ' + typeof window.__xss_fired);
-for (const el of document.querySelectorAll('iframe, frame, object, embed, portal, applet, base, meta[http-equiv], link:not([rel=stylesheet]), math, svg svg, foreignObject, use')) {
-  found.push('<' + el.localName + '>');
+// The app's own code: the bundle's module scripts, and the stylesheets and module preloads
+// Vite adds to the head when a place's chunk is loaded; all from the app's own assets.
+const ownAsset = (url) => url.startsWith(location.origin + '/assets/');
+const ownLink = (el) => el.localName === 'link' && el.parentElement === document.head && ['stylesheet', 'modulepreload'].includes(el.rel) && ownAsset(el.href);
+for (const el of document.querySelectorAll('iframe, frame, object, embed, portal, applet, base, meta[http-equiv], link, math, svg svg, foreignObject, use')) {
+  if (!ownLink(el)) found.push('<' + el.localName + (el.localName === 'link' ? ' rel=' + el.rel + ' href=' + el.href.slice(0, 60) : '') + '>');
 }
-const ownScripts = [...document.scripts].filter((s) => !(s.type === 'module' && s.src.startsWith(location.origin + '/assets/')));
+const ownScripts = [...document.scripts].filter((s) => !(s.type === 'module' && ownAsset(s.src)));
 for (const s of ownScripts) found.push('<script ' + (s.src || s.textContent.slice(0, 40)) + '>');
 for (const el of document.querySelectorAll('*')) {
+  if (ownLink(el)) continue;
   for (const a of el.attributes) {
     const name = a.name.toLowerCase();
     const value = a.value.trim().toLowerCase();
