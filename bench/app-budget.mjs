@@ -136,6 +136,26 @@ async function end(child, pids) {
   if (at >= 0) started.splice(at, 1);
 }
 
+/**
+ * A session bus of the benchmark's own, as a desktop has one (the app's one-window-per-folder
+ * check runs on it at start, decision 0045); both windows get it. Resolves to its address.
+ */
+async function startSessionBus() {
+  const socket = path.join(root, 'bus');
+  const address = `unix:path=${socket}`;
+  const child = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', `--address=${address}`], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  started.push(child);
+  for (let i = 0; i < 100; i++) {
+    if (fs.existsSync(socket)) return address;
+    if (child.exitCode !== null) break;
+    await sleep(50);
+  }
+  throw new Error('dbus-daemon did not open its socket (is dbus-daemon installed? scripts/setup)');
+}
+
 function startXvfb() {
   return new Promise((resolve, reject) => {
     const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
@@ -155,7 +175,7 @@ function startXvfb() {
 // ---------------------------------------------------------------------------------------------
 // One run
 
-async function run(kind, seed, display) {
+async function run(kind, seed, display, bus) {
   const dataDir = path.join(root, `run-${kind}`);
   const args = [];
   if (kind === 'app') {
@@ -165,6 +185,7 @@ async function run(kind, seed, display) {
   const env = {
     ...process.env,
     DISPLAY: display,
+    DBUS_SESSION_BUS_ADDRESS: bus,
     TRAJECTORY_REPORT_READY: '1',
     // WebKit's caches and local storage go to the benchmark's own folders, shared by the runs.
     XDG_DATA_HOME: path.join(root, 'xdg-data'),
@@ -287,16 +308,17 @@ async function main() {
   const seed = seedJournal();
   const x = await startXvfb();
   xvfb = x.child;
-  log(`Xvfb on ${x.display}; idle ${IDLE_MS / 1000} s before reading memory`);
+  const bus = await startSessionBus();
+  log(`Xvfb on ${x.display}, a session bus of its own; idle ${IDLE_MS / 1000} s before reading memory`);
 
   const order = [];
   for (let i = 0; i < RUNS; i++) order.push('empty', 'app');
   log('warm-up: one unmeasured run of each');
-  await run('empty', seed, x.display);
-  await run('app', seed, x.display);
+  await run('empty', seed, x.display, bus);
+  await run('app', seed, x.display, bus);
   const results = [];
   for (const [i, kind] of order.entries()) {
-    const r = await run(kind, seed, x.display);
+    const r = await run(kind, seed, x.display, bus);
     log(`run ${i + 1}/${order.length} ${kind}: ${r.startMs.toFixed(0)} ms, PSS ${mib(r.pss)} MiB, RSS ${mib(r.rss)} MiB`);
     results.push(r);
   }
