@@ -20,12 +20,14 @@ import type {
   DraftInput,
   Entry,
   EntryDraft,
+  EntryPage,
   ErrorCode,
   PageCursor,
   Revision,
   TagCount,
 } from '../ipc/commands';
 import { todayLocal } from './dates';
+import { takeEarlyFirstPage } from './early-page';
 import { appendNew, comesBefore } from './order';
 import { normaliseTags, parseTags } from './tags';
 
@@ -294,7 +296,7 @@ export class Journal {
         cursor = null;
         loaded = 0;
         do {
-          const page = await api.listEntries(cursor, this.#pageSize);
+          const page = await this.#page(cursor, attempt === 0 && loaded === 0);
           if (generation !== this.#generation) return;
           collected = appendNew(collected, page.entries);
           cursor = page.next;
@@ -316,6 +318,16 @@ export class Journal {
         this.#firstPageDone();
       }
     }
+  }
+
+  /**
+   * One page of the timeline after `cursor`. The very first one may already be on its way,
+   * asked for as the window started (`early-page.ts`); if that failed, it is asked for again.
+   */
+  #page(cursor: PageCursor | null, first: boolean): Promise<EntryPage> {
+    const early = first && cursor === null ? takeEarlyFirstPage(this.#pageSize) : null;
+    if (early) return early.catch(() => api.listEntries(cursor, this.#pageSize));
+    return api.listEntries(cursor, this.#pageSize);
   }
 
   /**
