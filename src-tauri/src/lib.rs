@@ -9,6 +9,7 @@ pub mod instance;
 pub mod launch;
 pub mod reminders;
 pub mod state;
+pub mod webview;
 
 pub use error::AppError;
 pub use state::AppState;
@@ -121,6 +122,7 @@ pub fn run() {
     }
     builder
         .setup(move |app| {
+            webview::configure(app);
             app.manage(AppState::open(explicit));
             reminders::start(app.handle().clone());
             Ok(())
