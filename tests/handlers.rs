@@ -406,14 +406,58 @@ fn goals_milestones_velocity_and_charts() {
 #[test]
 fn starting_the_app_makes_the_daily_backup() {
     let app = app();
-    // The journal opens in the background; once the window can see it open, the day's
-    // backup is already there.
+    // The day's backup is written shortly after the journal opens; the list waits for it.
     let status = call(&app, "journal_status", json!({})).unwrap();
     assert_eq!(status["state"], "open", "{status}");
-    let dir = app._dir.path();
-    let backups = trajectory_store::backup::list_backups(dir).unwrap();
+    let listed = call(&app, "list_backups", json!({})).unwrap();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    let backups = trajectory_store::backup::list_backups(app._dir.path()).unwrap();
     assert_eq!(backups.len(), 1, "one backup on first start: {backups:?}");
     drop(app);
+}
+
+#[test]
+fn the_day_backup_holds_the_journal_as_it_opened_though_written_later() {
+    // A journal from an earlier day, with no backup yet: the backup is due at this start.
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = trajectory_store::Store::open(dir.path(), None).unwrap();
+        let entry = trajectory_core::EntryDraft {
+            entry_date: "2026-03-14".into(),
+            body: "written on an earlier day".into(),
+            tags: vec![],
+            mood: None,
+            progress: None,
+        };
+        store.create_entry(&entry.validate().unwrap()).unwrap();
+    }
+    let app = app_on(dir);
+    // Written as soon as the journal is open, before the day's backup is on disk.
+    call(
+        &app,
+        "create_entry",
+        json!({ "draft": draft("2026-03-15", "written in the first seconds") }),
+    )
+    .unwrap();
+    let listed = call(&app, "list_backups", json!({})).unwrap();
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == "regular")
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 1, "{listed}");
+    // Brought back, the backup has the journal as it was when the app opened it.
+    call(&app, "restore_backup", json!({ "id": ids[0] })).unwrap();
+    let page = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap();
+    let bodies: Vec<&str> = page["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(bodies, vec!["written on an earlier day"]);
 }
 
 #[test]

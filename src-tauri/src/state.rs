@@ -1,12 +1,14 @@
 //! The app's shared state: the data folder, the open store (or why it is not open) and the
 //! passphrase it was opened with, used on blocking threads; and opening it at start-up while
-//! the window is being built.
+//! the window is being built, with the day's backup written once the window is up.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use serde::Serialize;
 use trajectory_core::{ErrorCode, Passphrase};
+use trajectory_store::backup::PendingBackup;
 use trajectory_store::{Store, resolve_data_dir};
 
 use crate::error::AppError;
@@ -23,9 +25,20 @@ struct Journal {
 /// files and reopen it while no command is using it.
 type Slot = Arc<Mutex<Journal>>;
 
+/// Held while the day's backup is pending or being written (from the journal's opening until
+/// the file is in place): the backup list, "Back up now", a restore and a change of passphrase
+/// wait for it. Always taken after the journal's lock, never before.
+type BackupTurn = Arc<Mutex<()>>;
+
+/// How long after the journal has opened the day's backup is written. The window draws its
+/// first screen meanwhile without sharing the two cores with it; what is backed up is fixed
+/// when the journal opens (a [`PendingBackup`]), so the wait changes no byte of the backup.
+const DAY_BACKUP_DELAY: Duration = Duration::from_secs(3);
+
 pub struct AppState {
     data_dir: Option<PathBuf>,
     journal: Slot,
+    backup_turn: BackupTurn,
 }
 
 /// Where the journal stands, for the window to choose between the app and a start-up screen.
@@ -57,45 +70,90 @@ pub struct JournalStatus {
 
 /// Opens the journal the way the app starts: a read-only `quick_check` first (a damaged
 /// database is reported, never written to), then open and migrate (with a backup before any
-/// migration), then the daily backup if the newest one is older than a day.
-fn open_store(dir: &Path, key: Option<&Passphrase>) -> Result<Store, AppError> {
+/// migration). When the newest daily backup is a day old or older, the day's backup is made
+/// pending here — its content fixed as the journal is now — for [`take_day_backup`] to write.
+fn open_store(
+    dir: &Path,
+    key: Option<&Passphrase>,
+) -> Result<(Store, Option<PendingBackup>), AppError> {
     let store = Store::open_checked(dir, key)?;
-    if let Err(e) = store.backup_if_due(chrono::Utc::now()) {
-        // The journal itself is fine; a failed backup must not keep the person from writing.
-        eprintln!("trajectory: the daily backup could not be made: {e}");
+    let now = chrono::Utc::now();
+    let pending = match store.backup_due(now) {
+        Ok(true) => store.pending_backup().map(Some),
+        Ok(false) => Ok(None),
+        Err(e) => Err(e),
+    };
+    match pending {
+        Ok(pending) => Ok((store, pending)),
+        Err(e) => {
+            // The journal itself is fine; a failed backup must not keep the person from writing.
+            eprintln!("trajectory: the daily backup could not be made: {e}");
+            Ok((store, None))
+        }
     }
-    Ok(store)
 }
 
-/// Starts opening the journal in `dir` on a thread of its own, so the integrity check and the
-/// daily backup run while Tauri builds the window and WebKit loads the page, and returns the
-/// journal's slot already locked by that thread: a command that needs the journal (the
-/// window's first asks where it stands) waits until it is open or known not to open, and no
-/// command sees it before the day's backup is taken.
-fn open_in_background(dir: PathBuf) -> Slot {
+/// Writes the day's backup made pending by [`open_store`].
+fn take_day_backup(pending: PendingBackup) {
+    if let Err(e) = pending.take(chrono::Utc::now()) {
+        eprintln!("trajectory: the daily backup could not be made: {e}");
+    }
+}
+
+/// Opens the journal into `journal` (already locked by the caller) and returns the day's
+/// pending backup, if one is due.
+fn open_into(journal: &mut Journal, dir: &Path, key: Option<&Passphrase>) -> Option<PendingBackup> {
+    match open_store(dir, key) {
+        Ok((store, pending)) => {
+            journal.store = Ok(store);
+            pending
+        }
+        Err(e) => {
+            journal.store = Err(e);
+            None
+        }
+    }
+}
+
+/// Starts opening the journal in `dir` on a thread of its own, so the integrity check runs
+/// while Tauri builds the window and WebKit loads the page, and returns the journal's slot
+/// already locked by that thread: a command that needs the journal (the window's first asks
+/// where it stands) waits until it is open or known not to open. The same thread then writes
+/// the day's backup, [`DAY_BACKUP_DELAY`] later, holding `backup_turn` until it is done.
+fn open_in_background(dir: PathBuf, backup_turn: BackupTurn) -> Slot {
     let slot: Slot = Arc::new(Mutex::new(Journal {
         store: Err(AppError::internal("the journal is still being opened")),
         key: None,
     }));
     let opener = slot.clone();
     let opening = dir.clone();
+    let turn = backup_turn.clone();
     let (locked, wait_until_locked) = std::sync::mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("journal-open".into())
         .spawn(move || {
             let mut journal = opener.lock().unwrap_or_else(PoisonError::into_inner);
+            let backing_up = turn.lock().unwrap_or_else(PoisonError::into_inner);
             let _ = locked.send(());
-            journal.store = open_store(&opening, None);
+            let pending = open_into(&mut journal, &opening, None);
+            drop(journal);
+            if let Some(pending) = pending {
+                std::thread::sleep(DAY_BACKUP_DELAY);
+                take_day_backup(pending);
+            }
+            drop(backing_up);
         });
     match spawned {
         Ok(_) => {
-            // Returns once the opener holds the lock (or has ended).
+            // Returns once the opener holds both locks (or has ended).
             let _ = wait_until_locked.recv();
         }
         Err(e) => {
             eprintln!("trajectory: opening the journal on this thread (no thread for it: {e})");
             let mut journal = slot.lock().unwrap_or_else(PoisonError::into_inner);
-            journal.store = open_store(&dir, None);
+            if let Some(pending) = open_into(&mut journal, &dir, None) {
+                take_day_backup(pending);
+            }
         }
     }
     slot
@@ -141,10 +199,12 @@ impl AppState {
     /// `open_in_background`). A failure is kept and reported by every command, so the window
     /// can still open and say what is wrong.
     pub fn open(explicit: Option<PathBuf>) -> AppState {
+        let backup_turn = BackupTurn::default();
         match resolve_data_dir(explicit) {
             Ok(dir) => AppState {
-                journal: open_in_background(dir.clone()),
+                journal: open_in_background(dir.clone(), backup_turn.clone()),
                 data_dir: Some(dir),
+                backup_turn,
             },
             Err(e) => AppState {
                 data_dir: None,
@@ -152,6 +212,7 @@ impl AppState {
                     store: Err(e.into()),
                     key: None,
                 })),
+                backup_turn,
             },
         }
     }
@@ -175,15 +236,20 @@ impl AppState {
         }
     }
 
-    /// Waits (on a blocking thread) until the start-up opening of the journal is over — open,
-    /// or known not to open — so what it writes (the day's backup) is there to be read.
-    pub async fn opening_done(&self) -> Result<(), AppError> {
+    /// Waits (on a blocking thread) until the start-up work is over: the journal open, or
+    /// known not to open, and the day's backup written, so it is there to be listed.
+    pub async fn start_up_done(&self) -> Result<(), AppError> {
         let slot = self.journal.clone();
-        // Only waiting for the lock: a journal left poisoned is reported by the commands that
+        let turn = self.backup_turn.clone();
+        // Only waiting for the locks: a journal left poisoned is reported by the commands that
         // use it, not here.
-        tauri::async_runtime::spawn_blocking(move || drop(slot.lock()))
-            .await
-            .map_err(AppError::internal)
+        tauri::async_runtime::spawn_blocking(move || {
+            let journal = slot.lock();
+            drop(turn.lock());
+            drop(journal);
+        })
+        .await
+        .map_err(AppError::internal)
     }
 
     /// Where the journal stands; waits (on a blocking thread) while it is being opened.
@@ -204,19 +270,32 @@ impl AppState {
     pub async fn unlock(&self, passphrase: Passphrase) -> Result<JournalStatus, AppError> {
         let dir = self.require_data_dir()?;
         let slot = self.journal.clone();
+        let turn = self.backup_turn.clone();
         tauri::async_runtime::spawn_blocking(move || {
             let mut journal = slot.lock().map_err(|_| poisoned())?;
             if journal.store.is_ok() {
                 return Ok(());
             }
-            match open_store(&dir, Some(&passphrase)) {
-                Err(e) if e.code == ErrorCode::WrongPassphrase => Err(e),
-                opened => {
-                    journal.store = opened;
-                    journal.key = Some(passphrase);
-                    Ok(())
+            let _backing_up = turn.lock().unwrap_or_else(PoisonError::into_inner);
+            let pending = match open_store(&dir, Some(&passphrase)) {
+                Err(e) if e.code == ErrorCode::WrongPassphrase => return Err(e),
+                Ok((store, pending)) => {
+                    journal.store = Ok(store);
+                    pending
                 }
+                Err(e) => {
+                    journal.store = Err(e);
+                    None
+                }
+            };
+            journal.key = Some(passphrase);
+            // The journal is usable while its backup is written; what is backed up was fixed
+            // as it opened.
+            drop(journal);
+            if let Some(pending) = pending {
+                take_day_backup(pending);
             }
+            Ok(())
         })
         .await
         .map_err(AppError::internal)??;
@@ -275,8 +354,11 @@ impl AppState {
     {
         let dir = self.require_data_dir()?;
         let slot = self.journal.clone();
+        let turn = self.backup_turn.clone();
         tauri::async_runtime::spawn_blocking(move || {
             let mut journal = slot.lock().map_err(|_| poisoned())?;
+            // Not while the day's backup is still pending or being written.
+            let _backing_up = turn.lock().unwrap_or_else(PoisonError::into_inner);
             // Dropping the store closes its connection (and checkpoints its WAL).
             journal.store = Err(AppError::internal("the journal is being rewritten"));
             let result = work(&dir, journal.key.as_ref());

@@ -188,44 +188,108 @@ pub(crate) fn copy_database(
     std::fs::rename(&partial, target).map_err(io_error(target))
 }
 
+/// Takes a regular backup of what `conn` reads into `data_dir`'s backups, named after `now`,
+/// then rotates the regular backups.
+fn take_backup(
+    conn: &Connection,
+    data_dir: &Path,
+    key: Option<&Passphrase>,
+    now: DateTime<Utc>,
+) -> Result<BackupInfo, StoreError> {
+    let dir = data_dir.join(BACKUP_DIR);
+    std::fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+    let mut id = format!("{AUTOMATIC_PREFIX}{}", file_stamp(now));
+    let mut n = 1;
+    while dir.join(format!("{id}.{EXTENSION}")).exists() {
+        n += 1;
+        id = format!("{AUTOMATIC_PREFIX}{}-{n}", file_stamp(now));
+    }
+    let path = dir.join(format!("{id}.{EXTENSION}"));
+    copy_database(conn, &path, key)?;
+    let bytes = std::fs::metadata(&path).map_err(io_error(&path))?.len();
+    rotate(data_dir)?;
+    Ok(BackupInfo {
+        id,
+        path,
+        taken_at: now,
+        bytes,
+        kind: BackupKind::Regular,
+    })
+}
+
+/// A backup whose content is fixed now and written later: a read-only connection of its own
+/// holding a read transaction open on the journal as it stood. The day's backup is copied
+/// from it after the journal has been handed to the window, while entries may already be
+/// written (WAL lets the writer go on), and still holds the journal exactly as it was when
+/// the pending backup was made.
+pub struct PendingBackup {
+    conn: Connection,
+    data_dir: PathBuf,
+    key: Option<Passphrase>,
+}
+
+impl std::fmt::Debug for PendingBackup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingBackup")
+            .field("data_dir", &self.data_dir)
+            .field("encrypted", &self.key.is_some())
+            .finish()
+    }
+}
+
+impl PendingBackup {
+    /// Writes the backup as a regular one named after `now`, then rotates.
+    pub fn take(self, now: DateTime<Utc>) -> Result<BackupInfo, StoreError> {
+        take_backup(&self.conn, &self.data_dir, self.key.as_ref(), now)
+    }
+}
+
 impl Store {
     /// Takes a backup now ("Back up now"), then rotates the regular backups (7 daily, 4
     /// weekly; before-migration ones are never removed). `now` names the file.
     pub fn backup_now(&self, now: DateTime<Utc>) -> Result<BackupInfo, StoreError> {
-        let dir = self.data_dir().join(BACKUP_DIR);
-        std::fs::create_dir_all(&dir).map_err(io_error(&dir))?;
-        let mut id = format!("{AUTOMATIC_PREFIX}{}", file_stamp(now));
-        let mut n = 1;
-        while dir.join(format!("{id}.{EXTENSION}")).exists() {
-            n += 1;
-            id = format!("{AUTOMATIC_PREFIX}{}-{n}", file_stamp(now));
-        }
-        let path = dir.join(format!("{id}.{EXTENSION}"));
-        copy_database(&self.conn, &path, self.key.as_ref())?;
-        let bytes = std::fs::metadata(&path).map_err(io_error(&path))?.len();
-        rotate(self.data_dir())?;
-        Ok(BackupInfo {
-            id,
-            path,
-            taken_at: now,
-            bytes,
-            kind: BackupKind::Regular,
-        })
+        take_backup(&self.conn, self.data_dir(), self.key.as_ref(), now)
     }
 
-    /// The automatic backup the app runs on start: taken when the newest regular backup is a
-    /// day old or older (or there is none). Returns the new backup, if one was taken.
-    pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<BackupInfo>, StoreError> {
+    /// Whether the automatic backup is due: the newest regular backup is a day old or older,
+    /// or there is none.
+    pub fn backup_due(&self, now: DateTime<Utc>) -> Result<bool, StoreError> {
         let newest = list_backups(self.data_dir())?
             .into_iter()
             .filter(|b| b.kind == BackupKind::Regular)
             .map(|b| b.taken_at)
             .max();
-        if backup_due(newest, now) {
+        Ok(backup_due(newest, now))
+    }
+
+    /// The automatic backup: taken when [`Store::backup_due`]. Returns the new backup, if one
+    /// was taken.
+    pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<BackupInfo>, StoreError> {
+        if self.backup_due(now)? {
             self.backup_now(now).map(Some)
         } else {
             Ok(None)
         }
+    }
+
+    /// A backup of the journal as it stands now, to be written later (see [`PendingBackup`]).
+    /// Its read transaction starts here: what this store writes afterwards is not in it.
+    pub fn pending_backup(&self) -> Result<PendingBackup, StoreError> {
+        let conn = open_file(
+            &self.data_dir().join(DATABASE_FILE),
+            self.key.as_ref(),
+            Access::ReadOnly,
+        )?;
+        conn.execute_batch("BEGIN DEFERRED")?;
+        // A deferred transaction takes its snapshot at its first read.
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        Ok(PendingBackup {
+            conn,
+            data_dir: self.data_dir().to_path_buf(),
+            key: self.key.clone(),
+        })
     }
 }
 
@@ -394,6 +458,47 @@ mod tests {
         // Two in the same millisecond get distinct names.
         let again = store.backup_now(t("2026-03-14T10:00:00Z")).unwrap();
         assert_ne!(again.id, b.id);
+    }
+
+    #[test]
+    fn a_pending_backup_holds_the_journal_as_it_was_when_made() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
+        add(&mut store, "written before the snapshot");
+        let pending = store.pending_backup().unwrap();
+        // Writing goes on while the backup is pending (WAL), and is not in it.
+        add(&mut store, "written after the snapshot");
+        let b = pending.take(t("2026-03-14T10:00:00Z")).unwrap();
+        check_file(&b.path, None).unwrap();
+        let copy = Connection::open(&b.path).unwrap();
+        let kept: Vec<String> = copy
+            .prepare("SELECT body FROM entries ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(kept, vec!["written before the snapshot".to_string()]);
+        assert_eq!(bodies(&store).len(), 2);
+        assert_eq!(list_backups(tmp.path()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_pending_backup_of_an_encrypted_journal_is_encrypted_too() {
+        let tmp = tempfile::tempdir().unwrap();
+        let key = Passphrase::new("a long enough passphrase").unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
+        add(&mut store, "secret words");
+        drop(store);
+        crate::encryption::change_encryption(tmp.path(), None, Some(&key)).unwrap();
+        let store = Store::open(tmp.path(), Some(&key)).unwrap();
+        let b = store
+            .pending_backup()
+            .unwrap()
+            .take(t("2026-03-14T10:00:00Z"))
+            .unwrap();
+        check_file(&b.path, Some(&key)).unwrap();
+        assert!(check_file(&b.path, None).is_err());
     }
 
     #[test]

@@ -63,8 +63,8 @@ pub struct ImportProgress {
 
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupView>, AppError> {
-    // The day's backup is taken while the journal opens: list once that is over.
-    state.opening_done().await?;
+    // The day's backup is written shortly after the journal opens: list once it is there.
+    state.start_up_done().await?;
     let dir = state.require_data_dir()?;
     tauri::async_runtime::spawn_blocking(move || backup::list_backups(&dir))
         .await
@@ -75,6 +75,8 @@ pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupView>,
 
 #[tauri::command]
 pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupView, AppError> {
+    // Not beside the day's backup: one backup file at a time.
+    state.start_up_done().await?;
     state
         .with_store(|s| s.backup_now(Utc::now()))
         .await
