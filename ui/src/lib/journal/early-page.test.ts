@@ -2,12 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Entry } from '../ipc/commands';
 import { clearMocks, makeEntry } from '../ipc/testing';
-import { askForFirstPageEarly, takeEarlyFirstPage } from './early-page';
+import { forgetEarly } from '../startup/early';
+import { askForFirstPageEarly } from './early-page';
 import { fakeBackend } from './fake-backend';
 import { Journal } from './journal.svelte';
 
 afterEach(() => {
-  takeEarlyFirstPage(0);
+  forgetEarly();
   clearMocks();
 });
 

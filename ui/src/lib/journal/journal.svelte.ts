@@ -27,7 +27,7 @@ import type {
   TagCount,
 } from '../ipc/commands';
 import { todayLocal } from './dates';
-import { takeEarlyFirstPage } from './early-page';
+import { firstPage } from './early-page';
 import { appendNew, comesBefore } from './order';
 import { normaliseTags, parseTags } from './tags';
 
@@ -325,8 +325,7 @@ export class Journal {
    * asked for as the window started (`early-page.ts`); if that failed, it is asked for again.
    */
   #page(cursor: PageCursor | null, first: boolean): Promise<EntryPage> {
-    const early = first && cursor === null ? takeEarlyFirstPage(this.#pageSize) : null;
-    if (early) return early.catch(() => api.listEntries(cursor, this.#pageSize));
+    if (first && cursor === null) return firstPage(this.#pageSize);
     return api.listEntries(cursor, this.#pageSize);
   }
 

@@ -3,6 +3,15 @@
 
 import type { AppError, JournalStatus, RestoreView, SalvageView } from '../ipc/commands';
 import { journalStatus, restoreNewestBackup, saveReadableJournal, toAppError, unlockJournal } from '../ipc/commands';
+import { askEarly, earlyOr } from './early';
+
+/** Where `askForStatusEarly` keeps its answer. */
+const STATUS = 'journal-status';
+
+/** Asks where the journal stands now, for the gate's first load to take (see early.ts). */
+export function askForStatusEarly(): void {
+  askEarly(STATUS, journalStatus);
+}
 
 export class Gate {
   status = $state.raw<JournalStatus | null>(null);
@@ -18,7 +27,7 @@ export class Gate {
 
   async load(): Promise<void> {
     try {
-      this.status = await journalStatus();
+      this.status = await earlyOr(STATUS, journalStatus);
       this.loadError = null;
     } catch (e) {
       this.loadError = toAppError(e);
