@@ -180,6 +180,7 @@ async function run(kind, seed, display, bus) {
   const args = [];
   if (kind === 'app') {
     fs.cpSync(seed, dataDir, { recursive: true });
+    spawnSync('sync');
     args.push('--data-dir', dataDir);
   }
   const env = {
@@ -235,6 +236,9 @@ async function run(kind, seed, display, bus) {
   }
   await end(child, pids);
   fs.rmSync(dataDir, { recursive: true, force: true });
+  // What this run wrote (the journal's copy, the day's backup, WebKit's caches) goes to disk
+  // now, not while the next window starts.
+  spawnSync('sync');
   const sum = (field) => processes.reduce((total, p) => total + p[field], 0);
   return { kind, startMs: ready.ms, selfMs: ready.selfMs, entries: ready.entries, rss: sum('rss'), pss: sum('pss'), private: sum('private'), processes };
 }
