@@ -52,6 +52,16 @@ fn call(app: &TestApp, cmd: &str, args: Value) -> Result<Value, Value> {
     .map(|body| body.deserialize::<Value>().unwrap())
 }
 
+/// The bodies of the entries on a page `list_entries` answered, in order.
+fn bodies_of(page: &Value) -> Vec<&str> {
+    page["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["body"].as_str().unwrap())
+        .collect()
+}
+
 fn draft(date: &str, body: &str) -> Value {
     json!({ "entry_date": date, "body": body, "tags": ["work"] })
 }
@@ -73,12 +83,7 @@ fn create_then_list_returns_the_entry_newest_first() {
     )
     .unwrap();
     let page = call(&app, "list_entries", json!({ "after": null, "limit": 50 })).unwrap();
-    let bodies: Vec<&str> = page["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["body"].as_str().unwrap())
-        .collect();
+    let bodies = bodies_of(&page);
     assert_eq!(bodies, ["newer", "older"]);
     assert_eq!(page["next"], Value::Null);
 }
@@ -451,12 +456,7 @@ fn the_day_backup_holds_the_journal_as_it_opened_though_written_later() {
     // Brought back, the backup has the journal as it was when the app opened it.
     call(&app, "restore_backup", json!({ "id": ids[0] })).unwrap();
     let page = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap();
-    let bodies: Vec<&str> = page["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["body"].as_str().unwrap())
-        .collect();
+    let bodies = bodies_of(&page);
     assert_eq!(bodies, vec!["written on an earlier day"]);
 }
 

@@ -103,7 +103,16 @@ fn take_day_backup(pending: PendingBackup) {
 /// Opens the journal into `journal` (already locked by the caller) and returns the day's
 /// pending backup, if one is due.
 fn open_into(journal: &mut Journal, dir: &Path, key: Option<&Passphrase>) -> Option<PendingBackup> {
-    match open_store(dir, key) {
+    place(journal, open_store(dir, key))
+}
+
+/// Puts what [`open_store`] gave into `journal`: the store, or why it did not open. Returns
+/// the day's pending backup, if there is one.
+fn place(
+    journal: &mut Journal,
+    opened: Result<(Store, Option<PendingBackup>), AppError>,
+) -> Option<PendingBackup> {
+    match opened {
         Ok((store, pending)) => {
             journal.store = Ok(store);
             pending
@@ -279,14 +288,7 @@ impl AppState {
             let _backing_up = turn.lock().unwrap_or_else(PoisonError::into_inner);
             let pending = match open_store(&dir, Some(&passphrase)) {
                 Err(e) if e.code == ErrorCode::WrongPassphrase => return Err(e),
-                Ok((store, pending)) => {
-                    journal.store = Ok(store);
-                    pending
-                }
-                Err(e) => {
-                    journal.store = Err(e);
-                    None
-                }
+                opened => place(&mut journal, opened),
             };
             journal.key = Some(passphrase);
             // The journal is usable while its backup is written; what is backed up was fixed
