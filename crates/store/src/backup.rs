@@ -188,6 +188,34 @@ pub(crate) fn copy_database(
     std::fs::rename(&partial, target).map_err(io_error(target))
 }
 
+/// A copy still unfinished this long after it was last written was abandoned (the app was
+/// closed or killed while writing it), not one another process is writing now.
+const ABANDONED_AFTER: Duration = Duration::from_secs(60 * 60);
+
+/// Removes the `.partial` copies (and their rollback journals) that a backup interrupted by
+/// the app's end left in `dir`; each is as big as the journal. Best effort: what cannot be
+/// read or removed stays.
+fn remove_abandoned_copies(dir: &Path) {
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for file in listing.flatten() {
+        let name = file.file_name();
+        let name = name.to_string_lossy();
+        if !(name.ends_with(".partial") || name.ends_with(".partial-journal")) {
+            continue;
+        }
+        let age = file
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|age| age >= ABANDONED_AFTER) {
+            let _ = std::fs::remove_file(file.path());
+        }
+    }
+}
+
 /// Takes a regular backup of what `conn` reads into `data_dir`'s backups, named after `now`,
 /// then rotates the regular backups.
 fn take_backup(
@@ -198,6 +226,7 @@ fn take_backup(
 ) -> Result<BackupInfo, StoreError> {
     let dir = data_dir.join(BACKUP_DIR);
     std::fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+    remove_abandoned_copies(&dir);
     let mut id = format!("{AUTOMATIC_PREFIX}{}", file_stamp(now));
     let mut n = 1;
     while dir.join(format!("{id}.{EXTENSION}")).exists() {
@@ -499,6 +528,35 @@ mod tests {
             .unwrap();
         check_file(&b.path, Some(&key)).unwrap();
         assert!(check_file(&b.path, None).is_err());
+    }
+
+    #[test]
+    fn a_backup_removes_copies_an_interrupted_backup_abandoned() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path(), None).unwrap();
+        add(&mut store, "kept");
+        let dir = tmp.path().join(BACKUP_DIR);
+        std::fs::create_dir_all(&dir).unwrap();
+        let old = dir.join("backup-2026-03-01T100000.000Z.sqlite3.partial");
+        let old_journal = dir.join("backup-2026-03-01T100000.000Z.sqlite3.partial-journal");
+        let fresh = dir.join("backup-2026-03-14T095959.000Z.sqlite3.partial");
+        for f in [&old, &old_journal, &fresh] {
+            std::fs::write(f, b"half a copy").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(2 * 60 * 60);
+        for f in [&old, &old_journal] {
+            std::fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(two_hours_ago)
+                .unwrap();
+        }
+        store.backup_now(t("2026-03-14T10:00:00Z")).unwrap();
+        assert!(!old.exists() && !old_journal.exists());
+        // One written a moment ago may be another process's backup in progress: left alone.
+        assert!(fresh.exists());
+        assert_eq!(list_backups(tmp.path()).unwrap().len(), 1);
     }
 
     #[test]
