@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::json;
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{self, Context, Harness, TestResult, by_test_id, click, click_el, wait_for};
 use crate::reflection::{TODAY, next_step, seed, traj};
 
 #[derive(Debug, Deserialize)]
@@ -228,32 +228,9 @@ fn report(results: &[ScreenResult]) -> TestResult {
     }
 }
 
-async fn click(d: &WebDriver, test_id: &str) -> TestResult {
-    let el = by_test_id(d, test_id).await?;
-    click_el(d, &el, test_id).await
-}
-
-async fn click_el(d: &WebDriver, el: &WebElement, what: &str) -> TestResult {
-    d.execute(
-        "arguments[0].scrollIntoView({ block: 'center' });",
-        vec![el.to_json().ctx("element")?],
-    )
-    .await
-    .ctx("scroll into view")?;
-    el.click().await.ctx(&format!("click {what}"))
-}
-
 async fn set_value(d: &WebDriver, test_id: &str, value: &str) -> TestResult {
     let el = by_test_id(d, test_id).await?;
-    d.execute(
-        "const el = arguments[0]; el.value = arguments[1];
-         el.dispatchEvent(new Event('input', { bubbles: true }));
-         el.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![el.to_json().ctx("element")?, json!(value)],
-    )
-    .await
-    .ctx("set value")
-    .map(drop)
+    harness::set_value(d, &el, value).await
 }
 
 async fn step(d: &WebDriver, name: &str) -> TestResult {

@@ -6,24 +6,14 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{self, Context, Harness, TestResult, by_test_id, wait_for};
 use crate::run_in_app;
 
 /// Sets an input or select the way a person's edit would (value + input/change events);
 /// WebKit's date inputs do not take typed ISO dates.
 async fn set_value(driver: &WebDriver, test_id: &str, value: &str) -> TestResult {
     let el = by_test_id(driver, test_id).await?;
-    driver
-        .execute(
-            "const el = arguments[0];
-             el.value = arguments[1];
-             el.dispatchEvent(new Event('input', { bubbles: true }));
-             el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![el.to_json().ctx("element")?, serde_json::json!(value)],
-        )
-        .await
-        .ctx("set the value")?;
-    Ok(())
+    harness::set_value(driver, &el, value).await
 }
 
 async fn type_into(driver: &WebDriver, test_id: &str, text: &str) -> TestResult {

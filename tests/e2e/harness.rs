@@ -439,3 +439,35 @@ pub async fn wait_for(
 pub async fn by_test_id(driver: &WebDriver, id: &str) -> Result<WebElement, String> {
     wait_for(driver, &format!("[data-testid='{id}']"), |_| true).await
 }
+
+/// Clicks the element with `data-testid` `test_id`, scrolled into the middle of the view
+/// first (a long screen has it below the fold).
+pub async fn click(d: &WebDriver, test_id: &str) -> TestResult {
+    let el = by_test_id(d, test_id).await?;
+    click_el(d, &el, test_id).await
+}
+
+/// Clicks `el` (named `what` in errors), scrolled into the middle of the view first.
+pub async fn click_el(d: &WebDriver, el: &WebElement, what: &str) -> TestResult {
+    d.execute(
+        "arguments[0].scrollIntoView({ block: 'center' });",
+        vec![el.to_json().ctx("element")?],
+    )
+    .await
+    .ctx("scroll into view")?;
+    el.click().await.ctx(&format!("click {what}"))
+}
+
+/// Sets a field's value at once, as a paste would, with the `input` and `change` events a
+/// person's typing sends (for long texts, where typing key by key would take minutes).
+pub async fn set_value(d: &WebDriver, el: &WebElement, value: &str) -> TestResult {
+    d.execute(
+        "const el = arguments[0]; el.value = arguments[1];
+         el.dispatchEvent(new Event('input', { bubbles: true }));
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![el.to_json().ctx("element")?, serde_json::json!(value)],
+    )
+    .await
+    .ctx("set value")
+    .map(drop)
+}

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{Context, Harness, TestResult, by_test_id, click_el, set_value, wait_for};
 
 /// The day the app believes it is (the test clock; debug builds only).
 pub(crate) const TODAY: &str = "2025-12-31";
@@ -72,19 +72,6 @@ pub(crate) fn seed(h: &Harness, dir: &Path) -> TestResult {
     Ok(())
 }
 
-async fn set_value(driver: &WebDriver, el: &WebElement, value: &str) -> TestResult {
-    driver
-        .execute(
-            "const el = arguments[0]; el.value = arguments[1];
-             el.dispatchEvent(new Event('input', { bubbles: true }));
-             el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![el.to_json().ctx("element")?, serde_json::json!(value)],
-        )
-        .await
-        .ctx("set value")
-        .map(drop)
-}
-
 /// Clicks Next and waits for the next step. Next is disabled while an answer or a choice of
 /// ways is being saved (a click then does nothing), and on a loaded machine the page can still
 /// shift under the pointer; so the click is made once Next is enabled and in view, and made
@@ -102,14 +89,7 @@ pub(crate) async fn next_step(driver: &WebDriver) -> TestResult {
             |_| true,
         )
         .await?;
-        driver
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center' });",
-                vec![next.to_json().ctx("element")?],
-            )
-            .await
-            .ctx("scroll to Next")?;
-        next.click().await.ctx("next")?;
+        click_el(driver, &next, "Next").await?;
         for _ in 0..30 {
             if current().await? != before {
                 return Ok(());

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id};
+use crate::harness::{Context, Harness, TestResult, by_test_id, set_value};
 
 /// A Friday; the app's day is fixed to it with `--today`.
 const FRIDAY: &str = "2026-12-04";
@@ -133,16 +133,4 @@ pub async fn the_weekly_nudge_reaches_the_desktop_once(h: &Harness, dir: &Path) 
         1 => Ok(()),
         n => Err(format!("the nudge was sent {n} times, not once")),
     }
-}
-
-async fn set_value(driver: &WebDriver, el: &WebElement, value: &str) -> TestResult {
-    driver
-        .execute(
-            "const el = arguments[0]; el.value = arguments[1];
-             el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![el.to_json().ctx("element")?, serde_json::json!(value)],
-        )
-        .await
-        .ctx("set value")
-        .map(drop)
 }

@@ -22,7 +22,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{
+    Context, Harness, TestResult, by_test_id, click, click_el, set_value, wait_for,
+};
 use crate::reflection::next_step;
 
 const TODAY: &str = "2026-06-01";
@@ -254,29 +256,6 @@ async fn probe(d: &WebDriver, screen: &str) -> TestResult {
     } else {
         Err(format!("{screen}: active content: {found:?}"))
     }
-}
-
-async fn click(d: &WebDriver, test_id: &str) -> TestResult {
-    let el = by_test_id(d, test_id).await?;
-    d.execute(
-        "arguments[0].scrollIntoView({ block: 'center' });",
-        vec![el.to_json().ctx("element")?],
-    )
-    .await
-    .ctx("scroll into view")?;
-    el.click().await.ctx(&format!("click {test_id}"))
-}
-
-async fn set_value(d: &WebDriver, el: &WebElement, value: &str) -> TestResult {
-    d.execute(
-        "const el = arguments[0]; el.value = arguments[1];
-         el.dispatchEvent(new Event('input', { bubbles: true }));
-         el.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![el.to_json().ctx("element")?, json!(value)],
-    )
-    .await
-    .ctx("set value")
-    .map(drop)
 }
 
 async fn exists(d: &WebDriver, css: &str) -> Result<bool, String> {
@@ -513,13 +492,7 @@ async fn walk_every_screen(
         chunks + payloads.len()
     );
     let row = wait_for(d, &corpus_row, |_| true).await?;
-    d.execute(
-        "arguments[0].scrollIntoView({ block: 'center' });",
-        vec![row.to_json().ctx("element")?],
-    )
-    .await
-    .ctx("scroll to the entry")?;
-    row.click().await.ctx("open a corpus entry")?;
+    click_el(d, &row, "a corpus entry").await?;
     click(d, "revisions-toggle").await?;
     wait_for(d, "[data-testid='revision-item']", |t| {
         t.contains("__xss_fired")
