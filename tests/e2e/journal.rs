@@ -183,6 +183,10 @@ pub async fn an_older_revision_can_be_restored(h: &Harness, dir: &Path) -> TestR
             .click()
             .await
             .ctx("open history")?;
+        wait_for(d, "[data-testid='revision-item']", |_| true).await?;
+        // Had an autosave caught the typing halfway, the first version is folded under it
+        // (one sitting): unfold.
+        unfold_sittings(d).await?;
         let item = wait_for(d, "[data-testid='revision-item']", |t| {
             t.contains("First version")
         })
@@ -193,18 +197,65 @@ pub async fn an_older_revision_can_be_restored(h: &Harness, dir: &Path) -> TestR
             .click()
             .await
             .ctx("click restore")?;
+        let mut restored = false;
         for _ in 0..50 {
             if body_value(d).await? == "First version of the promotion case." {
-                return Ok(());
+                restored = true;
+                break;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        Err(format!(
-            "editor shows {:?} after restoring",
-            body_value(d).await?
-        ))
+        if !restored {
+            return Err(format!(
+                "editor shows {:?} after restoring",
+                body_value(d).await?
+            ));
+        }
+        // The restore kept the rewritten version, seconds after the first: one sitting, its
+        // latest version shown and the first folded under it.
+        wait_for(d, "[data-testid='sitting-toggle']", |t| {
+            t.contains("earlier version")
+        })
+        .await?;
+        let shown = d
+            .find_all(By::Css("[data-testid='revision-item']"))
+            .await
+            .ctx("versions")?;
+        let first = shown.first().ok_or("no version in the history")?;
+        let text = first
+            .prop("textContent")
+            .await
+            .ctx("latest version")?
+            .unwrap_or_default();
+        if !text.contains("Second version") {
+            return Err(format!("the sitting's latest version reads {text:?}"));
+        }
+        unfold_sittings(d).await?;
+        wait_for(d, "[data-testid='revision-item']", |t| {
+            t.contains("First version")
+        })
+        .await?;
+        d.execute(
+            "document.querySelector(\"[data-testid='sitting-toggle']\").scrollIntoView({ block: 'center' });",
+            Vec::new(),
+        )
+        .await
+        .ctx("scroll to the sitting")?;
+        h.keep_screenshot(d, "history").await;
+        Ok(())
     })
     .await
+}
+
+/// Shows the earlier versions of every sitting in the History panel.
+pub(crate) async fn unfold_sittings(d: &WebDriver) -> TestResult {
+    d.execute(
+        "for (const b of document.querySelectorAll(\"[data-testid='sitting-toggle'][aria-expanded='false']\")) b.click();",
+        Vec::new(),
+    )
+    .await
+    .ctx("unfold the sittings")
+    .map(drop)
 }
 
 pub async fn payloads_stay_inert_in_editor_and_preview(h: &Harness, dir: &Path) -> TestResult {

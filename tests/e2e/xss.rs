@@ -25,6 +25,7 @@ use thirtyfour::prelude::*;
 use crate::harness::{
     Context, Harness, TestResult, by_test_id, click, click_el, set_value, wait_for,
 };
+use crate::journal::unfold_sittings;
 use crate::reflection::next_step;
 
 const TODAY: &str = "2026-06-01";
@@ -498,6 +499,8 @@ async fn walk_every_screen(
         t.contains("__xss_fired")
     })
     .await?;
+    // Every version on screen: the sittings' earlier versions unfolded too.
+    unfold_sittings(d).await?;
     probe(d, "history").await?;
 
     // Typed through the UI: a new entry with payloads in its body and a tag; the tag
