@@ -39,6 +39,16 @@ describe('SettingsPlace', () => {
     expect(calls.some((c) => c.command === 'backup_now')).toBe(true);
   });
 
+  it('says it is looking while the list waits for the day\'s backup', async () => {
+    let answer: (list: unknown) => void = () => undefined;
+    mockCommands((command) => (command === 'list_backups' ? new Promise((resolve) => (answer = resolve)) : null));
+    render(SettingsPlace, { dataDir: '/data' });
+    expect(await screen.findByTestId('backups-loading')).toBeTruthy();
+    answer([backup('backup-1')]);
+    expect(await screen.findAllByTestId('backup')).toHaveLength(1);
+    expect(screen.queryByTestId('backups-loading')).toBeNull();
+  });
+
   it('restores a backup only after confirming, and says where the old journal went', async () => {
     const calls = mockCommands((command, args) => {
       if (command === 'list_backups') return [backup('backup-1')];
