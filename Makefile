@@ -43,8 +43,11 @@ fmt-check:
 ui-check: setup
 	cd ui && npm run check && npm run lint && npm test && npm run build
 
+# The end-to-end target is `test = false` (it runs under its own harness), which
+# --all-targets leaves out: it is named on its own.
 clippy: ui
 	cargo clippy --workspace --all-targets $(APP_FEATURES) -- -D warnings
+	cargo clippy $(APP_FEATURES) -p trajectory --test e2e -- -D warnings
 
 # Unit, property, store, CLI and handler tests, and the IPC bindings freshness check.
 unit: ui

@@ -7,7 +7,6 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use serde_json::json;
 use thirtyfour::prelude::*;
 
 use crate::harness::{self, Context, Harness, TestResult, by_test_id, click, click_el, wait_for};

@@ -118,11 +118,11 @@ pub async fn a_goal_and_its_milestones_update_the_charts(h: &Harness, dir: &Path
                 |_| true,
             )
             .await?;
-            if d.find_all(By::Css("[data-testid='milestone-item']"))
+            if !d
+                .find_all(By::Css("[data-testid='milestone-item']"))
                 .await
                 .ctx("list")?
-                .len()
-                != 0
+                .is_empty()
             {
                 return Err("a refused milestone was added".into());
             }

@@ -223,6 +223,14 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("a_backup_can_be_restored_from_settings", |h, d| {
         Box::pin(settings::a_backup_can_be_restored_from_settings(h, d))
     }),
+    (
+        "the_export_is_written_where_the_save_dialog_says",
+        |h, d| {
+            Box::pin(settings::the_export_is_written_where_the_save_dialog_says(
+                h, d,
+            ))
+        },
+    ),
     ("hostile_text_stays_text_on_every_screen", |h, d| {
         Box::pin(xss::hostile_text_stays_text_on_every_screen(h, d))
     }),

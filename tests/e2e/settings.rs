@@ -84,3 +84,89 @@ pub async fn a_backup_can_be_restored_from_settings(h: &Harness, dir: &Path) -> 
     )
     .await
 }
+
+/// Runs xdotool on the test's display; `--sync` searches wait for their window.
+fn xdotool(h: &Harness, args: &[&str]) -> Result<String, String> {
+    let out = std::process::Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", &h.display)
+        .output()
+        .ctx("run xdotool (installed by scripts/setup)")?;
+    if !out.status.success() {
+        return Err(format!(
+            "xdotool {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The export through the system's save dialog (GTK's file chooser, driven with real key
+/// presses): the journal written where the person typed, the path shown, and the file a JSON
+/// export holding the entry.
+pub async fn the_export_is_written_where_the_save_dialog_says(
+    h: &Harness,
+    dir: &Path,
+) -> TestResult {
+    crate::reflection::traj(
+        h,
+        dir,
+        &["entry", "add", "--text", "Exported through the dialog."],
+    )?;
+    let out_dir = tempfile::tempdir().ctx("no folder for the export")?;
+    let target = out_dir.path().join("my-journal.json");
+    run_in_app(
+        h,
+        dir,
+        "the_export_is_written_where_the_save_dialog_says",
+        async |d| {
+            by_test_id(d, "nav-settings")
+                .await?
+                .click()
+                .await
+                .ctx("open Settings")?;
+            by_test_id(d, "export").await?.click().await.ctx("Export")?;
+            // The dialog is a window of its own; with no window manager it gets the keyboard
+            // only when given it.
+            let found = xdotool(
+                h,
+                &["search", "--sync", "--name", "Export the journal as JSON"],
+            )?;
+            let window = found
+                .lines()
+                .last()
+                .ok_or("no save dialog appeared")?
+                .to_owned();
+            xdotool(h, &["windowfocus", "--sync", &window])?;
+            // The name field has the focus, the suggested name selected: a full path replaces it.
+            xdotool(h, &["key", "--window", &window, "ctrl+a"])?;
+            xdotool(
+                h,
+                &[
+                    "type",
+                    "--window",
+                    &window,
+                    "--delay",
+                    "20",
+                    &target.display().to_string(),
+                ],
+            )?;
+            xdotool(h, &["key", "--window", &window, "Return"])?;
+            let shown = target.display().to_string();
+            wait_for(d, "[data-testid='exported']", |t| t.contains(&shown)).await?;
+            let text = std::fs::read_to_string(&target).ctx("read the export")?;
+            let json: serde_json::Value = serde_json::from_str(&text).ctx("parse the export")?;
+            let bodies: Vec<&str> = json["entries"]
+                .as_array()
+                .ok_or("no entries in the export")?
+                .iter()
+                .filter_map(|e| e["body"].as_str())
+                .collect();
+            if bodies != ["Exported through the dialog."] {
+                return Err(format!("the export holds {bodies:?}"));
+            }
+            Ok(())
+        },
+    )
+    .await
+}
