@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{self, Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{self, Context, Harness, TestResult, by_test_id, click, wait_for};
 use crate::run_in_app;
 
 /// Sets an input or select the way a person's edit would (value + input/change events);
@@ -39,11 +39,7 @@ async fn add_milestone(
     weight: Option<&str>,
     achieved: &str,
 ) -> TestResult {
-    by_test_id(d, "add-milestone")
-        .await?
-        .click()
-        .await
-        .ctx("open the milestone form")?;
+    click(d, "add-milestone").await?;
     set_value(d, "milestone-kind", kind).await?;
     type_into(d, "milestone-title", title).await?;
     if let Some(w) = weight {
@@ -65,27 +61,15 @@ pub async fn a_goal_and_its_milestones_update_the_charts(h: &Harness, dir: &Path
         dir,
         "a_goal_and_its_milestones_update_the_charts",
         async |d| {
-            by_test_id(d, "nav-goals")
-                .await?
-                .click()
-                .await
-                .ctx("open Goals")?;
-            by_test_id(d, "new-goal")
-                .await?
-                .click()
-                .await
-                .ctx("new goal")?;
+            click(d, "nav-goals").await?;
+            click(d, "new-goal").await?;
             type_into(d, "goal-title", "Staff engineer").await?;
             type_into(d, "goal-here", "Senior engineer on the platform team").await?;
             type_into(d, "goal-there", "Staff engineer owning the data platform").await?;
             set_value(d, "goal-start", "2025-01-01").await?;
             set_value(d, "goal-target", "2027-06-30").await?;
             type_into(d, "goal-cadence", "8").await?;
-            by_test_id(d, "save-goal")
-                .await?
-                .click()
-                .await
-                .ctx("save goal")?;
+            click(d, "save-goal").await?;
             // The saved goal shows as a card; open it (unless the UI opened it already).
             wait_for(
                 d,
@@ -129,11 +113,7 @@ pub async fn a_goal_and_its_milestones_update_the_charts(h: &Harness, dir: &Path
             let weight = by_test_id(d, "milestone-weight").await?;
             weight.clear().await.ctx("clear weight")?;
             weight.send_keys("1").await.ctx("type weight")?;
-            by_test_id(d, "save-milestone")
-                .await?
-                .click()
-                .await
-                .ctx("save milestone")?;
+            click(d, "save-milestone").await?;
             wait_for(d, "[data-testid='milestone-item']", |t| {
                 t.contains("Kubernetes")
             })
@@ -170,11 +150,7 @@ pub async fn a_goal_and_its_milestones_update_the_charts(h: &Harness, dir: &Path
             h.keep_screenshot(d, "goal-detail").await;
 
             // Insights shows the velocity chart with those milestones in it.
-            by_test_id(d, "nav-insights")
-                .await?
-                .click()
-                .await
-                .ctx("open Insights")?;
+            click(d, "nav-insights").await?;
             let velocity = wait_for(
                 d,
                 "[data-testid='insights-chart'][data-chart='velocity']",

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{Context, Harness, TestResult, by_test_id, click, wait_for};
 use crate::run_in_app;
 
 /// The textarea's current value (typed text lives in the value, not the text content).
@@ -29,11 +29,7 @@ async fn wait_saved(driver: &WebDriver) -> TestResult {
 }
 
 async fn start_entry(driver: &WebDriver, text: &str) -> TestResult {
-    by_test_id(driver, "new-entry")
-        .await?
-        .click()
-        .await
-        .ctx("click new entry")?;
+    click(driver, "new-entry").await?;
     by_test_id(driver, "entry-body")
         .await?
         .send_keys(text)
@@ -121,11 +117,7 @@ pub async fn crash_while_typing_offers_the_draft_back(h: &Harness, dir: &Path) -
         "crash_while_typing_offers_the_draft_back",
         async |d| {
             wait_for(d, "[data-testid='recovery-banner']", |_| true).await?;
-            by_test_id(d, "recover-draft")
-                .await?
-                .click()
-                .await
-                .ctx("click restore")?;
+            click(d, "recover-draft").await?;
             let mut value = String::new();
             for _ in 0..50 {
                 value = body_value(d).await?;
@@ -178,11 +170,7 @@ pub async fn an_older_revision_can_be_restored(h: &Harness, dir: &Path) -> TestR
             .await
             .ok();
         wait_saved(d).await?;
-        by_test_id(d, "revisions-toggle")
-            .await?
-            .click()
-            .await
-            .ctx("open history")?;
+        click(d, "revisions-toggle").await?;
         wait_for(d, "[data-testid='revision-item']", |_| true).await?;
         // Had an autosave caught the typing halfway, the first version is folded under it
         // (one sitting): unfold.
@@ -265,7 +253,7 @@ pub async fn payloads_stay_inert_in_editor_and_preview(h: &Harness, dir: &Path) 
     run_in_app(h, dir, "payloads_stay_inert_in_editor_and_preview", async |d| {
         start_entry(d, payload).await?;
         wait_saved(d).await?;
-        by_test_id(d, "preview-toggle").await?.click().await.ctx("open preview")?;
+        click(d, "preview-toggle").await?;
         wait_for(d, "[data-testid='entry-preview']", |t| t.contains("<script>window.__pwned=1</script>")).await?;
         h.keep_screenshot(d, "preview-inert").await;
         // Clicking the javascript: link must do nothing.

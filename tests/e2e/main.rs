@@ -20,7 +20,7 @@ use std::path::Path;
 use std::pin::Pin;
 use std::process::Command;
 
-use harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use harness::{Context, Harness, TestResult, by_test_id, click, wait_for};
 use thirtyfour::prelude::*;
 
 type Scenario = for<'a> fn(&'a Harness, &'a Path) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
@@ -29,11 +29,7 @@ const EXCERPT: &str = "[data-testid='timeline-entry'] [data-testid='entry-excerp
 
 /// Types `body` (and optional tags) into a new entry and saves it with the Save button.
 async fn write_entry(driver: &WebDriver, body: &str, tags: Option<&str>) -> TestResult {
-    by_test_id(driver, "new-entry")
-        .await?
-        .click()
-        .await
-        .ctx("click new entry")?;
+    click(driver, "new-entry").await?;
     let editor = by_test_id(driver, "entry-body").await?;
     editor.send_keys(body).await.ctx("type the body")?;
     if let Some(tags) = tags {
@@ -43,11 +39,7 @@ async fn write_entry(driver: &WebDriver, body: &str, tags: Option<&str>) -> Test
             .await
             .ctx("type tags")?;
     }
-    by_test_id(driver, "save-entry")
-        .await?
-        .click()
-        .await
-        .ctx("click save")?;
+    click(driver, "save-entry").await?;
     wait_for(driver, "[data-testid='save-status']", |t| {
         t.contains("Saved")
     })
@@ -136,11 +128,7 @@ fn cli_entry_shows_after_refresh<'a>(
                     String::from_utf8_lossy(&out.stderr)
                 ));
             }
-            by_test_id(d, "refresh")
-                .await?
-                .click()
-                .await
-                .ctx("click refresh")?;
+            click(d, "refresh").await?;
             wait_for(d, EXCERPT, |t| t.contains(text)).await.map(drop)
         },
     ))
@@ -160,11 +148,7 @@ fn markup_in_entry_stays_inert<'a>(
             write_entry(d, &format!("{img}\n{script}"), None).await?;
             wait_for(d, EXCERPT, |t| t.contains(img) && t.contains(script)).await?;
             // Reload the page: markup must stay inert when rendered from storage too.
-            by_test_id(d, "refresh")
-                .await?
-                .click()
-                .await
-                .ctx("click refresh")?;
+            click(d, "refresh").await?;
             wait_for(d, EXCERPT, |t| t.contains(img)).await?;
             let probe = d
             .execute(

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{Context, Harness, TestResult, by_test_id, click, wait_for};
 use crate::run_in_app;
 
 /// The environment variable `scripts/offline` sets inside the namespace.
@@ -41,7 +41,7 @@ pub async fn offline_write_search_chart(h: &Harness, dir: &Path) -> TestResult {
     assert_no_network()?;
     run_in_app(h, dir, "offline_write_search_chart", async |d| {
         let text = "Presented the offline-first design to the architecture group.";
-        by_test_id(d, "new-entry").await?.click().await.ctx("new entry")?;
+        click(d, "new-entry").await?;
         by_test_id(d, "entry-body")
             .await?
             .send_keys(text)
@@ -58,11 +58,7 @@ pub async fn offline_write_search_chart(h: &Harness, dir: &Path) -> TestResult {
         })
         .await?;
 
-        by_test_id(d, "nav-insights")
-            .await?
-            .click()
-            .await
-            .ctx("open Insights")?;
+        click(d, "nav-insights").await?;
         wait_for(d, "body[data-insights-ready='true']", |_| true).await?;
         let chart = wait_for(d, "[data-testid='insights-chart'][data-chart='heatmap']", |_| {
             true

@@ -8,7 +8,7 @@ use std::path::Path;
 use thirtyfour::prelude::*;
 
 use crate::a11y::screen_passes_axe;
-use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{Context, Harness, TestResult, by_test_id, click, wait_for};
 
 const EXCERPT: &str = "[data-testid='timeline-entry'] [data-testid='entry-excerpt']";
 const JOURNAL: &str = trajectory_store::DATABASE_FILE;
@@ -22,10 +22,6 @@ async fn type_into(d: &WebDriver, id: &str, text: &str) -> TestResult {
     let field = by_test_id(d, id).await?;
     field.clear().await.ctx("clear")?;
     field.send_keys(text).await.ctx("type")
-}
-
-async fn click(d: &WebDriver, id: &str) -> TestResult {
-    by_test_id(d, id).await?.click().await.ctx(id)
 }
 
 /// Runs `body` in a window launched until `ready`; keeps a screenshot on failure.

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, set_value};
+use crate::harness::{Context, Harness, TestResult, by_test_id, click, set_value};
 
 /// A Friday; the app's day is fixed to it with `--today`.
 const FRIDAY: &str = "2026-12-04";
@@ -43,11 +43,7 @@ pub async fn the_weekly_nudge_reaches_the_desktop_once(h: &Harness, dir: &Path) 
         dir,
         "the_weekly_nudge_reaches_the_desktop_once_settings",
         async |d| {
-            by_test_id(d, "nav-settings")
-                .await?
-                .click()
-                .await
-                .ctx("open Settings")?;
+            click(d, "nav-settings").await?;
             let weekly = by_test_id(d, "reminder-weekly").await?;
             if weekly.is_selected().await.ctx("weekly switch")? {
                 return Err("the weekly nudge was on before it was turned on".into());
@@ -72,11 +68,7 @@ pub async fn the_weekly_nudge_reaches_the_desktop_once(h: &Harness, dir: &Path) 
         dir,
         "the_weekly_nudge_reaches_the_desktop_once_nudge",
         async |d| {
-            by_test_id(d, "nav-settings")
-                .await?
-                .click()
-                .await
-                .ctx("open Settings")?;
+            click(d, "nav-settings").await?;
             let kept = (
                 by_test_id(d, "reminder-weekly")
                     .await?

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, wait_for};
+use crate::harness::{Context, Harness, TestResult, by_test_id, click, wait_for};
 use crate::run_in_app;
 
 pub async fn a_backup_can_be_restored_from_settings(h: &Harness, dir: &Path) -> TestResult {
@@ -16,11 +16,7 @@ pub async fn a_backup_can_be_restored_from_settings(h: &Harness, dir: &Path) -> 
         "a_backup_can_be_restored_from_settings",
         async |d| {
             // The start-up backup was taken on an empty journal; write an entry after it.
-            by_test_id(d, "new-entry")
-                .await?
-                .click()
-                .await
-                .ctx("new entry")?;
+            click(d, "new-entry").await?;
             by_test_id(d, "entry-body")
                 .await?
                 .send_keys("Written after the backup.")
@@ -28,11 +24,7 @@ pub async fn a_backup_can_be_restored_from_settings(h: &Harness, dir: &Path) -> 
                 .ctx("type")?;
             wait_for(d, "[data-testid='save-status']", |t| t.trim() == "Saved").await?;
 
-            by_test_id(d, "nav-settings")
-                .await?
-                .click()
-                .await
-                .ctx("open Settings")?;
+            click(d, "nav-settings").await?;
             let folder = dir.display().to_string();
             wait_for(d, "[data-testid='data-folder']", |t| t.contains(&folder)).await?;
             let backup = wait_for(d, "[data-testid='backup']", |_| true).await?;
@@ -44,24 +36,12 @@ pub async fn a_backup_can_be_restored_from_settings(h: &Harness, dir: &Path) -> 
                 .click()
                 .await
                 .ctx("click restore")?;
-            by_test_id(d, "confirm-restore")
-                .await?
-                .click()
-                .await
-                .ctx("confirm restore")?;
+            click(d, "confirm-restore").await?;
             wait_for(d, "[data-testid='restored']", |_| true).await?;
 
             // The journal is the backup's again (empty), and the replaced file was kept aside.
-            by_test_id(d, "nav-journal")
-                .await?
-                .click()
-                .await
-                .ctx("open Journal")?;
-            by_test_id(d, "refresh")
-                .await?
-                .click()
-                .await
-                .ctx("refresh")?;
+            click(d, "nav-journal").await?;
+            click(d, "refresh").await?;
             for _ in 0..50 {
                 let left = d
                     .find_all(By::Css("[data-testid='entry-excerpt']"))
@@ -120,12 +100,8 @@ pub async fn the_export_is_written_where_the_save_dialog_says(
         dir,
         "the_export_is_written_where_the_save_dialog_says",
         async |d| {
-            by_test_id(d, "nav-settings")
-                .await?
-                .click()
-                .await
-                .ctx("open Settings")?;
-            by_test_id(d, "export").await?.click().await.ctx("Export")?;
+            click(d, "nav-settings").await?;
+            click(d, "export").await?;
             // The dialog is a window of its own; with no window manager it gets the keyboard
             // only when given it.
             let found = xdotool(
