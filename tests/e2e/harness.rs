@@ -440,6 +440,19 @@ pub async fn by_test_id(driver: &WebDriver, id: &str) -> Result<WebElement, Stri
     wait_for(driver, &format!("[data-testid='{id}']"), |_| true).await
 }
 
+/// Runs `command` to its end: its standard output, or an error naming `what` with what it
+/// wrote to standard error.
+pub fn output_of(command: &mut Command, what: &str) -> Result<String, String> {
+    let out = command.output().ctx(&format!("run {what}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{what} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// Clicks the element with `data-testid` `test_id`, scrolled into the middle of the view
 /// first (a long screen has it below the fold).
 pub async fn click(d: &WebDriver, test_id: &str) -> TestResult {

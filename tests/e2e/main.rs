@@ -18,7 +18,6 @@ mod xss;
 use std::future::Future;
 use std::path::Path;
 use std::pin::Pin;
-use std::process::Command;
 
 use harness::{Context, Harness, TestResult, by_test_id, click, wait_for};
 use thirtyfour::prelude::*;
@@ -116,18 +115,7 @@ fn cli_entry_shows_after_refresh<'a>(
         "cli_entry_shows_after_refresh",
         async move |d| {
             let text = "Written from the terminal with traj.";
-            let out = Command::new(&h.traj_binary)
-                .arg("--data-dir")
-                .arg(dir)
-                .args(["entry", "add", "--tag", "cli", "--text", text])
-                .output()
-                .ctx("run traj")?;
-            if !out.status.success() {
-                return Err(format!(
-                    "traj failed: {}",
-                    String::from_utf8_lossy(&out.stderr)
-                ));
-            }
+            reflection::traj(h, dir, &["entry", "add", "--tag", "cli", "--text", text])?;
             click(d, "refresh").await?;
             wait_for(d, EXCERPT, |t| t.contains(text)).await.map(drop)
         },

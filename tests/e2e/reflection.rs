@@ -8,26 +8,23 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, click_el, set_value, wait_for};
+use crate::harness::{
+    Context, Harness, TestResult, by_test_id, click_el, output_of, set_value, wait_for,
+};
 
 /// The day the app believes it is (the test clock; debug builds only).
 pub(crate) const TODAY: &str = "2025-12-31";
 const DUE: &str = "2026-01-14";
 
 pub(crate) fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
-    let out = Command::new(&h.traj_binary)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .ctx("run traj")?;
-    if !out.status.success() {
-        return Err(format!(
-            "traj {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    let out = output_of(
+        Command::new(&h.traj_binary)
+            .arg("--data-dir")
+            .arg(dir)
+            .args(args),
+        &format!("traj {args:?}"),
+    )?;
+    Ok(out.trim().to_owned())
 }
 
 /// Two years of a milestone every four weeks, then a year of silence.

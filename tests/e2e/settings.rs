@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, click, wait_for};
+use crate::harness::{Context, Harness, TestResult, by_test_id, click, output_of, wait_for};
 use crate::run_in_app;
 
 pub async fn a_backup_can_be_restored_from_settings(h: &Harness, dir: &Path) -> TestResult {
@@ -67,18 +67,12 @@ pub async fn a_backup_can_be_restored_from_settings(h: &Harness, dir: &Path) -> 
 
 /// Runs xdotool on the test's display; `--sync` searches wait for their window.
 fn xdotool(h: &Harness, args: &[&str]) -> Result<String, String> {
-    let out = std::process::Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", &h.display)
-        .output()
-        .ctx("run xdotool (installed by scripts/setup)")?;
-    if !out.status.success() {
-        return Err(format!(
-            "xdotool {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    output_of(
+        std::process::Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &h.display),
+        &format!("xdotool {args:?} (installed by scripts/setup)"),
+    )
 }
 
 /// The export through the system's save dialog (GTK's file chooser, driven with real key

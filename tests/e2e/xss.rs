@@ -16,7 +16,6 @@
 //!   At the end the test runs one payload itself, as a control: all three detectors must fire.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -26,7 +25,7 @@ use crate::harness::{
     Context, Harness, TestResult, by_test_id, click, click_el, set_value, wait_for,
 };
 use crate::journal::unfold_sittings;
-use crate::reflection::next_step;
+use crate::reflection::{next_step, traj};
 
 const TODAY: &str = "2026-06-01";
 const CANARY: &str = "xss-ipc-canary";
@@ -44,22 +43,6 @@ pub fn corpus() -> Vec<String> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.replace('\u{23CE}', "\n"))
         .collect()
-}
-
-fn traj(h: &Harness, dir: &Path, args: &[&str]) -> Result<String, String> {
-    let out = Command::new(&h.traj_binary)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .ctx("run traj")?;
-    if !out.status.success() {
-        return Err(format!(
-            "traj {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Whether `tag` passes the entry rules as it is (tags are at most 64 characters, without
