@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{Context, Harness, TestResult, by_test_id, click, output_of, wait_for};
+use crate::harness::{
+    Context, Harness, TestResult, by_test_id, click, output_of, set_value, wait_for,
+};
 use crate::run_in_app;
 
 pub async fn a_backup_can_be_restored_from_settings(h: &Harness, dir: &Path) -> TestResult {
@@ -75,6 +77,34 @@ fn xdotool(h: &Harness, args: &[&str]) -> Result<String, String> {
     )
 }
 
+/// Answers the system file dialog titled `title` (GTK's file chooser, a window of its own)
+/// with `path`, by real key presses: with no window manager the dialog gets the keyboard only
+/// when given it; Ctrl+L opens the location field (an open dialog; a save dialog's name field
+/// takes it as well), Ctrl+A selects what is there, the path replaces it, Return confirms.
+fn answer_file_dialog(h: &Harness, title: &str, path: &Path) -> TestResult {
+    let found = xdotool(h, &["search", "--sync", "--name", title])?;
+    let window = found
+        .lines()
+        .last()
+        .ok_or(format!("no dialog {title:?} appeared"))?
+        .to_owned();
+    xdotool(h, &["windowfocus", "--sync", &window])?;
+    // Real key presses (XTEST) to the focused dialog: GTK ignores a synthetic Return there.
+    for keys in ["ctrl+l", "ctrl+a"] {
+        xdotool(h, &["key", keys])?;
+    }
+    let typed = path.display().to_string();
+    xdotool(h, &["type", "--delay", "20", &typed])?;
+    xdotool(h, &["key", "Return"])?;
+    // An open dialog can take the first Return for its path completion: then its default
+    // button (Open, Alt+O) confirms.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    if xdotool(h, &["search", "--name", title]).is_ok_and(|found| !found.trim().is_empty()) {
+        xdotool(h, &["key", "alt+o"])?;
+    }
+    Ok(())
+}
+
 /// The export through the system's save dialog (GTK's file chooser, driven with real key
 /// presses): the journal written where the person typed, the path shown, and the file a JSON
 /// export holding the entry.
@@ -96,32 +126,7 @@ pub async fn the_export_is_written_where_the_save_dialog_says(
         async |d| {
             click(d, "nav-settings").await?;
             click(d, "export").await?;
-            // The dialog is a window of its own; with no window manager it gets the keyboard
-            // only when given it.
-            let found = xdotool(
-                h,
-                &["search", "--sync", "--name", "Export the journal as JSON"],
-            )?;
-            let window = found
-                .lines()
-                .last()
-                .ok_or("no save dialog appeared")?
-                .to_owned();
-            xdotool(h, &["windowfocus", "--sync", &window])?;
-            // The name field has the focus, the suggested name selected: a full path replaces it.
-            xdotool(h, &["key", "--window", &window, "ctrl+a"])?;
-            xdotool(
-                h,
-                &[
-                    "type",
-                    "--window",
-                    &window,
-                    "--delay",
-                    "20",
-                    &target.display().to_string(),
-                ],
-            )?;
-            xdotool(h, &["key", "--window", &window, "Return"])?;
+            answer_file_dialog(h, "Export the journal as JSON", &target)?;
             let shown = target.display().to_string();
             wait_for(d, "[data-testid='exported']", |t| t.contains(&shown)).await?;
             let text = std::fs::read_to_string(&target).ctx("read the export")?;
@@ -136,6 +141,44 @@ pub async fn the_export_is_written_where_the_save_dialog_says(
                 return Err(format!("the export holds {bodies:?}"));
             }
             Ok(())
+        },
+    )
+    .await
+}
+
+/// The import through the system's open dialog: a jrnl file chosen by its path, the report
+/// shown, and its entries on the timeline.
+pub async fn a_journal_is_imported_from_the_file_the_open_dialog_names(
+    h: &Harness,
+    dir: &Path,
+) -> TestResult {
+    let in_dir = tempfile::tempdir().ctx("no folder for the file to import")?;
+    let source = in_dir.path().join("career.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/exchange/tests/fixtures/career.journal"),
+        &source,
+    )
+    .ctx("copy the jrnl fixture")?;
+    run_in_app(
+        h,
+        dir,
+        "a_journal_is_imported_from_the_file_the_open_dialog_names",
+        async |d| {
+            click(d, "nav-settings").await?;
+            let format = by_test_id(d, "import-format").await?;
+            set_value(d, &format, "jrnl").await?;
+            click(d, "import").await?;
+            answer_file_dialog(h, "Import a journal", &source)?;
+            wait_for(d, "[data-testid='import-report']", |t| {
+                t.contains("Imported 4 entries")
+            })
+            .await?;
+            click(d, "nav-journal").await?;
+            wait_for(d, "[data-testid='timeline-entry']", |t| {
+                t.contains("First week on the platform team")
+            })
+            .await
+            .map(drop)
         },
     )
     .await
