@@ -319,6 +319,22 @@ impl Harness {
         }
     }
 
+    /// Runs `body` in the launched window `driver`, keeps a screenshot named `name` when it
+    /// fails, and closes the window either way.
+    pub async fn in_window<F>(&self, driver: WebDriver, name: &str, body: F) -> TestResult
+    where
+        F: AsyncFnOnce(&WebDriver) -> TestResult,
+    {
+        let result = body(&driver).await;
+        if result.is_err()
+            && let Some(path) = self.screenshot(Some(&driver), name).await
+        {
+            eprintln!("e2e: screenshot of the failure: {}", path.display());
+        }
+        let _ = driver.quit().await;
+        result
+    }
+
     /// Saves what the window shows (WebDriver screenshot, else the whole X screen).
     pub async fn screenshot(&self, driver: Option<&WebDriver>, name: &str) -> Option<PathBuf> {
         let path = self.artifacts.join(format!("{name}.png"));

@@ -56,14 +56,7 @@ where
     F: AsyncFnOnce(&WebDriver) -> TestResult,
 {
     let driver = harness.launch(data_dir).await?;
-    let result = body(&driver).await;
-    if result.is_err()
-        && let Some(path) = harness.screenshot(Some(&driver), name).await
-    {
-        eprintln!("e2e: screenshot of the failure: {}", path.display());
-    }
-    let _ = driver.quit().await;
-    result
+    harness.in_window(driver, name, body).await
 }
 
 fn typed_entry_appears_in_timeline<'a>(

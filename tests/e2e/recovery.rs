@@ -33,14 +33,7 @@ async fn in_window(
     body: impl AsyncFnOnce(&WebDriver) -> TestResult,
 ) -> TestResult {
     let driver = h.launch_until(dir, &[], ready).await?;
-    let result = body(&driver).await;
-    if result.is_err()
-        && let Some(path) = h.screenshot(Some(&driver), name).await
-    {
-        eprintln!("e2e: screenshot of the failure: {}", path.display());
-    }
-    let _ = driver.quit().await;
-    result
+    h.in_window(driver, name, body).await
 }
 
 fn contains(haystack: &[u8], needle: &str) -> bool {

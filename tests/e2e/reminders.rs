@@ -17,14 +17,7 @@ where
     F: AsyncFnOnce(&WebDriver) -> TestResult,
 {
     let driver = h.launch_with(dir, &["--today", FRIDAY]).await?;
-    let result = body(&driver).await;
-    if result.is_err()
-        && let Some(path) = h.screenshot(Some(&driver), name).await
-    {
-        eprintln!("e2e: screenshot of the failure: {}", path.display());
-    }
-    let _ = driver.quit().await;
-    result
+    h.in_window(driver, name, body).await
 }
 
 fn count(log: &Path, needle: &str) -> usize {

@@ -339,14 +339,10 @@ pub async fn hostile_text_stays_text_on_every_screen(h: &Harness, tmp: &Path) ->
     )?;
 
     let d = h.launch_with(&dir, &["--today", TODAY]).await?;
-    let result = walk_every_screen(h, &d, &dir, &payloads).await;
-    if result.is_err()
-        && let Some(path) = h.screenshot(Some(&d), "hostile_text").await
-    {
-        eprintln!("e2e: screenshot of the failure: {}", path.display());
-    }
-    let _ = d.quit().await;
-    result?;
+    h.in_window(d, "hostile_text", async |d| {
+        walk_every_screen(h, d, &dir, &payloads).await
+    })
+    .await?;
     // The control ran the canary payload once: exactly one canary entry, made by the control.
     match canary_entries(h, &dir)? {
         1 => Ok(()),
