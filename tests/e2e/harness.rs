@@ -28,7 +28,30 @@ pub struct Background {
     child: Child,
 }
 
+/// How a started server's socket came (or did not come).
+enum SocketWait {
+    Open,
+    /// The process ended first; its exit status.
+    Exited(std::process::ExitStatus),
+    TimedOut,
+}
+
 impl Background {
+    /// Waits up to 10 s for the server to create `socket`.
+    fn wait_for_socket(&mut self, socket: &Path) -> SocketWait {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if socket.exists() {
+                return SocketWait::Open;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return SocketWait::Exited(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        SocketWait::TimedOut
+    }
+
     fn spawn(name: &'static str, cmd: &mut Command) -> Result<Background, String> {
         let child = cmd
             .process_group(0)
@@ -367,17 +390,11 @@ fn start_session_bus(daemon: &Path) -> Result<(String, Background, tempfile::Tem
             .stdout(Stdio::null())
             .stderr(Stdio::null()),
     )?;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        if socket.exists() {
-            return Ok((address, bus, dir));
-        }
-        if let Ok(Some(status)) = bus.child.try_wait() {
-            return Err(format!("dbus-daemon exited at start ({status})"));
-        }
-        std::thread::sleep(Duration::from_millis(50));
+    match bus.wait_for_socket(&socket) {
+        SocketWait::Open => Ok((address, bus, dir)),
+        SocketWait::Exited(status) => Err(format!("dbus-daemon exited at start ({status})")),
+        SocketWait::TimedOut => Err("dbus-daemon did not open its socket within 10 s".into()),
     }
-    Err("dbus-daemon did not open its socket within 10 s".into())
 }
 
 fn start_xvfb(xvfb: &Path) -> Result<(String, Background), String> {
@@ -402,15 +419,10 @@ fn start_xvfb(xvfb: &Path) -> Result<(String, Background), String> {
                 .stdout(Stdio::null())
                 .stderr(Stdio::null()),
         )?;
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if socket.exists() {
-                return Ok((display, server));
-            }
-            if let Ok(Some(_)) = server.child.try_wait() {
-                break; // lost a race for this display; try the next
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        match server.wait_for_socket(&socket) {
+            SocketWait::Open => return Ok((display, server)),
+            // Lost a race for this display (or it never came up): try the next.
+            SocketWait::Exited(_) | SocketWait::TimedOut => {}
         }
     }
     Err("could not start Xvfb on any display :90–:139".into())

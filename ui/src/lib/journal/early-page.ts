@@ -13,6 +13,6 @@ export function askForFirstPageEarly(size: number): void {
 }
 
 /** The first page of `size` entries: the one asked for early if it is there, else asked now. */
-export function firstPage(size: number): Promise<EntryPage> {
+export function loadFirstPage(size: number): Promise<EntryPage> {
   return earlyOr(key(size), () => listEntries(null, size));
 }

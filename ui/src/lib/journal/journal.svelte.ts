@@ -27,7 +27,7 @@ import type {
   TagCount,
 } from '../ipc/commands';
 import { todayLocal } from './dates';
-import { firstPage } from './early-page';
+import { loadFirstPage } from './early-page';
 import { appendNew, comesBefore } from './order';
 import { normaliseTags, parseTags } from './tags';
 
@@ -325,7 +325,7 @@ export class Journal {
    * asked for as the window started (`early-page.ts`); if that failed, it is asked for again.
    */
   #page(cursor: PageCursor | null, first: boolean): Promise<EntryPage> {
-    if (first && cursor === null) return firstPage(this.#pageSize);
+    if (first && cursor === null) return loadFirstPage(this.#pageSize);
     return api.listEntries(cursor, this.#pageSize);
   }
 
