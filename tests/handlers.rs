@@ -461,6 +461,42 @@ fn the_day_backup_holds_the_journal_as_it_opened_though_written_later() {
 }
 
 #[test]
+fn a_damaged_search_index_opens_and_is_rebuilt_after_the_day_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = trajectory_store::Store::open(dir.path(), None).unwrap();
+        let entry = trajectory_core::EntryDraft {
+            entry_date: "2026-03-14".into(),
+            body: "Shipped the quarterly roadmap".into(),
+            tags: vec![],
+            mood: None,
+            progress: None,
+        };
+        store.create_entry(&entry.validate().unwrap()).unwrap();
+    }
+    // Garble the search index's segments; every page and every entry stays sound.
+    let db = rusqlite::Connection::open(dir.path().join(trajectory_store::DATABASE_FILE)).unwrap();
+    db.execute(
+        "UPDATE entries_fts_data SET block = zeroblob(length(block)) WHERE id > 10",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let app = app_on(dir);
+    assert_eq!(status_of(&app)["state"], "open");
+    // The list of backups waits for the start-up work: the day's backup, then the index check.
+    call(&app, "list_backups", json!({})).unwrap();
+    let found = call(
+        &app,
+        "search",
+        json!({ "query": { "text": "roadmap", "tags": [], "from": null, "to": null,
+        "min_mood": null, "max_mood": null, "min_progress": null, "max_progress": null, "limit": null } }),
+    )
+    .unwrap();
+    assert_eq!(found["hits"].as_array().unwrap().len(), 1, "{found}");
+}
+
+#[test]
 fn a_damaged_database_is_reported_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(trajectory_store::DATABASE_FILE);

@@ -9,6 +9,7 @@ use std::time::Duration;
 use serde::Serialize;
 use trajectory_core::{ErrorCode, Passphrase};
 use trajectory_store::backup::PendingBackup;
+use trajectory_store::search::SearchIndexCheck;
 use trajectory_store::{Store, resolve_data_dir};
 
 use crate::error::AppError;
@@ -100,6 +101,22 @@ fn take_day_backup(pending: PendingBackup) {
     }
 }
 
+/// Once a day, after the day's backup: the search index checked against the entries and
+/// rebuilt from them if it is damaged or out of step. The start-up check leaves the index's
+/// contents out to open sooner (decision 0060); a search index is derived data, so the fix is
+/// to build it again, not to refuse the journal. It runs on a connection of its own, so the
+/// journal's lock stays free (the caller holds the backup turn, which comes after it).
+fn check_search_index(dir: &Path) {
+    let checked = Store::open(dir, None).and_then(|mut store| store.check_search_index());
+    match checked {
+        Ok(SearchIndexCheck::Sound) => {}
+        Ok(SearchIndexCheck::Rebuilt) => {
+            eprintln!("trajectory: the search index did not match the entries; it was rebuilt");
+        }
+        Err(e) => eprintln!("trajectory: the search index could not be checked: {e}"),
+    }
+}
+
 /// Opens the journal into `journal` (already locked by the caller) and returns the day's
 /// pending backup, if one is due.
 fn open_into(journal: &mut Journal, dir: &Path, key: Option<&Passphrase>) -> Option<PendingBackup> {
@@ -149,6 +166,7 @@ fn open_in_background(dir: PathBuf, backup_turn: BackupTurn) -> Slot {
             if let Some(pending) = pending {
                 std::thread::sleep(DAY_BACKUP_DELAY);
                 take_day_backup(pending);
+                check_search_index(&opening);
             }
             drop(backing_up);
         });
@@ -162,6 +180,7 @@ fn open_in_background(dir: PathBuf, backup_turn: BackupTurn) -> Slot {
             let mut journal = slot.lock().unwrap_or_else(PoisonError::into_inner);
             if let Some(pending) = open_into(&mut journal, &dir, None) {
                 take_day_backup(pending);
+                check_search_index(&dir);
             }
         }
     }
@@ -246,7 +265,8 @@ impl AppState {
     }
 
     /// Waits (on a blocking thread) until the start-up work is over: the journal open, or
-    /// known not to open, and the day's backup written, so it is there to be listed.
+    /// known not to open, and the day's backup written (so it is there to be listed) and the
+    /// search index checked after it.
     pub async fn start_up_done(&self) -> Result<(), AppError> {
         let slot = self.journal.clone();
         let turn = self.backup_turn.clone();

@@ -15,7 +15,42 @@ pub const RANKED_CANDIDATES: usize = 2000;
 /// Words shown around the first match in a snippet.
 const SNIPPET_TOKENS: i64 = 18;
 
+/// What [`Store::check_search_index`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchIndexCheck {
+    /// The index agrees with the entries.
+    Sound,
+    /// It did not, and was rebuilt from the entries.
+    Rebuilt,
+}
+
 impl Store {
+    /// Checks the search index (FTS5's `integrity-check`: its own structure, and that it
+    /// agrees with the entries) and, when it is damaged or out of step, rebuilds it from the
+    /// entries in one transaction. The entries are only read. The start-up check leaves the
+    /// index's contents out (`backup::check_file`); the app runs this once a day, after the
+    /// day's backup.
+    pub fn check_search_index(&mut self) -> Result<SearchIndexCheck, StoreError> {
+        // `rank = 1`: an external-content index is also compared with the entries.
+        let checked = self.conn.execute(
+            "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        );
+        match checked {
+            Ok(_) => Ok(SearchIndexCheck::Sound),
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+                let tx = self.conn.transaction()?;
+                tx.execute(
+                    "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')",
+                    [],
+                )?;
+                tx.commit()?;
+                Ok(SearchIndexCheck::Rebuilt)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Runs a checked search. With words: best matches first (BM25); with filters only:
     /// newest first. Trashed entries are never found.
     pub fn search(&self, query: &ValidSearch) -> Result<SearchResults, StoreError> {
@@ -276,10 +311,44 @@ mod tests {
         // FTS5 verifies the index against the entries table; an out-of-sync index errors.
         s.conn
             .execute(
-                "INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')",
+                "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
                 [],
             )
             .expect("full-text index matches the entries");
+    }
+
+    #[test]
+    fn a_search_index_out_of_step_is_rebuilt() {
+        let (_tmp, mut s, [a, ..]) = journal();
+        assert_eq!(s.check_search_index().unwrap(), SearchIndexCheck::Sound);
+        // Take the index out of step: remove words from entry `a` that it never had.
+        s.conn
+            .execute(
+                "INSERT INTO entries_fts (entries_fts, rowid, body) VALUES ('delete', ?1, 'words never written')",
+                [a],
+            )
+            .unwrap();
+        assert_eq!(s.check_search_index().unwrap(), SearchIndexCheck::Rebuilt);
+        assert_eq!(s.check_search_index().unwrap(), SearchIndexCheck::Sound);
+        assert_eq!(find(&s, text("promotion")), [a]);
+    }
+
+    #[test]
+    fn a_damaged_search_index_does_not_keep_the_journal_closed() {
+        let (tmp, s, [a, ..]) = journal();
+        // Garble the index's segments (the entries and every page stay sound).
+        s.conn
+            .execute(
+                "UPDATE entries_fts_data SET block = zeroblob(length(block)) WHERE id > 10",
+                [],
+            )
+            .unwrap();
+        drop(s);
+        // The start-up check is about the file's structure, and the entries are all there;
+        // the index is derived from them and rebuilt by the daily check.
+        let mut s = Store::open_checked(tmp.path(), None).expect("opens with the index damaged");
+        assert_eq!(s.check_search_index().unwrap(), SearchIndexCheck::Rebuilt);
+        assert_eq!(find(&s, text("promotion")), [a]);
     }
 
     #[test]

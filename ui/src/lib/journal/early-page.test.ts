@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Entry } from '../ipc/commands';
 import { clearMocks, makeEntry } from '../ipc/testing';
-import { forgetEarly } from '../startup/early';
+import { forgetEarly, keptSettled } from '../startup/early';
 import { askForFirstPageEarly } from './early-page';
 import { fakeBackend } from './fake-backend';
 import { Journal } from './journal.svelte';
@@ -33,6 +33,19 @@ describe('the first page asked for early', () => {
     // A later refresh asks again: the early page is handed out once.
     await journal.refresh();
     expect(backend.callsOf('list_entries')).toHaveLength(2);
+  });
+
+  it('is set by the first refresh without waiting when it is already back', async () => {
+    const backend = fakeBackend(entries(30));
+    askForFirstPageEarly(10);
+    await keptSettled();
+
+    const journal = new Journal({ today: () => '2026-11-25', pageSize: 10 });
+    const refreshing = journal.refresh();
+    // Before anything is awaited: the entries go into the journal's first frame.
+    expect(journal.entries).toHaveLength(10);
+    await refreshing;
+    expect(backend.callsOf('list_entries')).toHaveLength(1);
   });
 
   it('is asked for again when it failed (a locked journal, unlocked since)', async () => {

@@ -3,13 +3,18 @@
 
 import { listEntries } from '../ipc/commands';
 import type { EntryPage } from '../ipc/commands';
-import { askEarly, earlyOr } from '../startup/early';
+import { askEarly, earlyOr, takeArrived } from '../startup/early';
 
 const key = (size: number) => `first-page:${size}`;
 
 /** Asks for the newest `size` entries now, for the journal's first load to take. */
 export function askForFirstPageEarly(size: number): void {
   askEarly(key(size), () => listEntries(null, size));
+}
+
+/** The first page of `size` entries if the early one has already come back (taken); else undefined. */
+export function arrivedFirstPage(size: number): EntryPage | undefined {
+  return takeArrived<EntryPage>(key(size));
 }
 
 /** The first page of `size` entries: the one asked for early if it is there, else asked now. */

@@ -27,7 +27,7 @@ import type {
   TagCount,
 } from '../ipc/commands';
 import { todayLocal } from './dates';
-import { loadFirstPage } from './early-page';
+import { arrivedFirstPage, loadFirstPage } from './early-page';
 import { appendNew, comesBefore } from './order';
 import { normaliseTags, parseTags } from './tags';
 
@@ -296,7 +296,10 @@ export class Journal {
         cursor = null;
         loaded = 0;
         do {
-          const page = await this.#page(cursor, attempt === 0 && loaded === 0);
+          const first = attempt === 0 && loaded === 0;
+          // Taken without waiting when it is already here: the entries are then set in the
+          // same task that builds the journal, and drawn in its first frame.
+          const page = (first && arrivedFirstPage(this.#pageSize)) || (await this.#page(cursor, first));
           if (generation !== this.#generation) return;
           collected = appendNew(collected, page.entries);
           cursor = page.next;

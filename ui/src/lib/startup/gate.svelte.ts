@@ -3,7 +3,7 @@
 
 import type { AppError, JournalStatus, RestoreView, SalvageView } from '../ipc/commands';
 import { journalStatus, restoreNewestBackup, saveReadableJournal, toAppError, unlockJournal } from '../ipc/commands';
-import { askEarly, earlyOr } from './early';
+import { askEarly, earlyOr, keptSettled } from './early';
 
 /** Where `askForStatusEarly` keeps its answer. */
 const STATUS = 'journal-status';
@@ -27,7 +27,11 @@ export class Gate {
 
   async load(): Promise<void> {
     try {
-      this.status = await earlyOr(STATUS, journalStatus);
+      const status = await earlyOr(STATUS, journalStatus);
+      // An open journal is shown once what was asked for with the status is back too (its
+      // first page), so the journal's first frame has its entries.
+      if (status.state === 'open') await keptSettled();
+      this.status = status;
       this.loadError = null;
     } catch (e) {
       this.loadError = toAppError(e);
