@@ -299,7 +299,7 @@ export class Journal {
           const first = attempt === 0 && loaded === 0;
           // Taken without waiting when it is already here: the entries are then set in the
           // same task that builds the journal, and drawn in its first frame.
-          const page = (first && arrivedFirstPage(this.#pageSize)) || (await this.#page(cursor, first));
+          const page: EntryPage = (first && arrivedFirstPage(this.#pageSize)) || (await this.#page(cursor, first));
           if (generation !== this.#generation) return;
           collected = appendNew(collected, page.entries);
           cursor = page.next;
