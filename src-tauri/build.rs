@@ -76,5 +76,8 @@ fn main() {
             "change_passphrase",
             "turn_off_encryption",
         ]));
+    // tauri-build watches its default capabilities folder, not the pattern above: without
+    // this, an edited capability left a stale one in the binary until something else changed.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }
