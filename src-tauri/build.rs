@@ -65,6 +65,7 @@ fn main() {
             "get_slump_history",
             "list_backups",
             "backup_now",
+            "backup_problem",
             "restore_backup",
             "import_journal",
             "export_journal",

@@ -514,6 +514,42 @@ fn a_damaged_search_index_opens_and_is_rebuilt_after_the_day_backup() {
 }
 
 #[test]
+fn a_failed_day_backup_is_told_to_the_window_until_a_backup_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the backups folder should be: the day's backup cannot be made.
+    std::fs::write(dir.path().join("backups"), b"not a folder").unwrap();
+    let backups = dir.path().join("backups");
+    let app = app_on(dir);
+    assert_eq!(
+        status_of(&app)["state"],
+        "open",
+        "the journal opens regardless"
+    );
+    let problem = call(&app, "backup_problem", json!({})).unwrap();
+    assert!(
+        problem["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{problem}"
+    );
+    assert!(problem["code"].is_string(), "{problem}");
+    // Put right, Back up now makes one, and the window is no longer told of a failure.
+    std::fs::remove_file(&backups).unwrap();
+    call(&app, "backup_now", json!({})).unwrap();
+    assert_eq!(
+        call(&app, "backup_problem", json!({})).unwrap(),
+        Value::Null
+    );
+}
+
+#[test]
+fn a_day_backup_made_leaves_nothing_to_tell() {
+    let app = app();
+    assert_eq!(
+        call(&app, "backup_problem", json!({})).unwrap(),
+        Value::Null
+    );
+}
+
+#[test]
 fn a_damaged_database_is_reported_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(trajectory_store::DATABASE_FILE);

@@ -81,6 +81,7 @@ macro_rules! app_handlers {
             $crate::commands::reflection::get_slump_history,
             $crate::commands::data::list_backups,
             $crate::commands::data::backup_now,
+            $crate::commands::data::backup_problem,
             $crate::commands::data::restore_backup,
             $crate::commands::data::import_journal,
             $crate::commands::data::export_journal,

@@ -28,8 +28,24 @@ type Slot = Arc<Mutex<Journal>>;
 
 /// Held while the day's backup is pending or being written (from the journal's opening until
 /// the file is in place): the backup list, "Back up now", a restore and a change of passphrase
-/// wait for it. Always taken after the journal's lock, never before.
-type BackupTurn = Arc<Mutex<()>>;
+/// wait for it. Always taken after the journal's lock, never before. It keeps why the last
+/// automatic backup failed, for the window to say so (decision 0061).
+type BackupTurn = Arc<Mutex<BackupRecord>>;
+
+/// What the window is told about the automatic backups.
+#[derive(Debug, Default)]
+struct BackupRecord {
+    /// Why the last day's backup could not be made; cleared by the next one that is.
+    failed: Option<AppError>,
+}
+
+/// The day's backup as the journal opens: not due, fixed and waiting to be written, or
+/// already known not to be possible.
+enum DayBackup {
+    NotDue,
+    Pending(PendingBackup),
+    Failed(AppError),
+}
 
 /// How long after the journal has opened the day's backup is written. The window draws its
 /// first screen meanwhile without sharing the two cores with it; what is backed up is fixed
@@ -73,31 +89,38 @@ pub struct JournalStatus {
 /// database is reported, never written to), then open and migrate (with a backup before any
 /// migration). When the newest daily backup is a day old or older, the day's backup is made
 /// pending here — its content fixed as the journal is now — for [`take_day_backup`] to write.
-fn open_store(
-    dir: &Path,
-    key: Option<&Passphrase>,
-) -> Result<(Store, Option<PendingBackup>), AppError> {
+fn open_store(dir: &Path, key: Option<&Passphrase>) -> Result<(Store, DayBackup), AppError> {
     let store = Store::open_checked(dir, key)?;
     let now = chrono::Utc::now();
-    let pending = match store.backup_due(now) {
-        Ok(true) => store.pending_backup().map(Some),
-        Ok(false) => Ok(None),
-        Err(e) => Err(e),
+    // The journal itself is fine; a failed backup must not keep the person from writing.
+    let day = match store.backup_due(now) {
+        Ok(true) => match store.pending_backup() {
+            Ok(pending) => DayBackup::Pending(pending),
+            Err(e) => DayBackup::Failed(e.into()),
+        },
+        Ok(false) => DayBackup::NotDue,
+        Err(e) => DayBackup::Failed(e.into()),
     };
-    match pending {
-        Ok(pending) => Ok((store, pending)),
-        Err(e) => {
-            // The journal itself is fine; a failed backup must not keep the person from writing.
-            eprintln!("trajectory: the daily backup could not be made: {e}");
-            Ok((store, None))
-        }
-    }
+    Ok((store, day))
 }
 
-/// Writes the day's backup made pending by [`open_store`].
-fn take_day_backup(pending: PendingBackup) {
-    if let Err(e) = pending.take(chrono::Utc::now()) {
-        eprintln!("trajectory: the daily backup could not be made: {e}");
+/// Writes the day's backup made pending by [`open_store`] and notes in `record` whether it
+/// could be made (the caller holds the backup turn).
+fn take_day_backup(day: DayBackup, record: &mut BackupRecord) {
+    let outcome = match day {
+        DayBackup::NotDue => return,
+        DayBackup::Pending(pending) => pending.take(chrono::Utc::now()).map_err(AppError::from),
+        DayBackup::Failed(e) => Err(e),
+    };
+    match outcome {
+        Ok(_) => record.failed = None,
+        Err(e) => {
+            eprintln!(
+                "trajectory: the daily backup could not be made: {}",
+                e.message
+            );
+            record.failed = Some(e);
+        }
     }
 }
 
@@ -117,26 +140,23 @@ fn check_search_index(dir: &Path) {
     }
 }
 
-/// Opens the journal into `journal` (already locked by the caller) and returns the day's
-/// pending backup, if one is due.
-fn open_into(journal: &mut Journal, dir: &Path, key: Option<&Passphrase>) -> Option<PendingBackup> {
+/// Opens the journal into `journal` (already locked by the caller) and returns where the
+/// day's backup stands.
+fn open_into(journal: &mut Journal, dir: &Path, key: Option<&Passphrase>) -> DayBackup {
     place(journal, open_store(dir, key))
 }
 
 /// Puts what [`open_store`] gave into `journal`: the store, or why it did not open. Returns
-/// the day's pending backup, if there is one.
-fn place(
-    journal: &mut Journal,
-    opened: Result<(Store, Option<PendingBackup>), AppError>,
-) -> Option<PendingBackup> {
+/// where the day's backup stands (not due when the journal did not open).
+fn place(journal: &mut Journal, opened: Result<(Store, DayBackup), AppError>) -> DayBackup {
     match opened {
-        Ok((store, pending)) => {
+        Ok((store, day)) => {
             journal.store = Ok(store);
-            pending
+            day
         }
         Err(e) => {
             journal.store = Err(e);
-            None
+            DayBackup::NotDue
         }
     }
 }
@@ -159,13 +179,13 @@ fn open_in_background(dir: PathBuf, backup_turn: BackupTurn) -> Slot {
         .name("journal-open".into())
         .spawn(move || {
             let mut journal = opener.lock().unwrap_or_else(PoisonError::into_inner);
-            let backing_up = turn.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut backing_up = turn.lock().unwrap_or_else(PoisonError::into_inner);
             let _ = locked.send(());
-            let pending = open_into(&mut journal, &opening, None);
+            let day = open_into(&mut journal, &opening, None);
             drop(journal);
-            if let Some(pending) = pending {
+            if !matches!(day, DayBackup::NotDue) {
                 std::thread::sleep(DAY_BACKUP_DELAY);
-                take_day_backup(pending);
+                take_day_backup(day, &mut backing_up);
                 check_search_index(&opening);
             }
             drop(backing_up);
@@ -178,8 +198,10 @@ fn open_in_background(dir: PathBuf, backup_turn: BackupTurn) -> Slot {
         Err(e) => {
             eprintln!("trajectory: opening the journal on this thread (no thread for it: {e})");
             let mut journal = slot.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(pending) = open_into(&mut journal, &dir, None) {
-                take_day_backup(pending);
+            let day = open_into(&mut journal, &dir, None);
+            if !matches!(day, DayBackup::NotDue) {
+                let mut record = backup_turn.lock().unwrap_or_else(PoisonError::into_inner);
+                take_day_backup(day, &mut record);
                 check_search_index(&dir);
             }
         }
@@ -281,6 +303,32 @@ impl AppState {
         .map_err(AppError::internal)
     }
 
+    /// Why the last automatic backup could not be made; `None` when it was made, or none was
+    /// due. Waits until the start-up work is over, so the day's backup has had its turn.
+    pub async fn backup_problem(&self) -> Result<Option<AppError>, AppError> {
+        self.start_up_done().await?;
+        let turn = self.backup_turn.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            turn.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .failed
+                .clone()
+        })
+        .await
+        .map_err(AppError::internal)
+    }
+
+    /// A backup was just made (Back up now): the journal is backed up again, whatever failed
+    /// before.
+    pub async fn backup_made(&self) -> Result<(), AppError> {
+        let turn = self.backup_turn.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            turn.lock().unwrap_or_else(PoisonError::into_inner).failed = None;
+        })
+        .await
+        .map_err(AppError::internal)
+    }
+
     /// Where the journal stands; waits (on a blocking thread) while it is being opened.
     pub async fn status(&self) -> Result<JournalStatus, AppError> {
         let slot = self.journal.clone();
@@ -305,8 +353,8 @@ impl AppState {
             if journal.store.is_ok() {
                 return Ok(());
             }
-            let _backing_up = turn.lock().unwrap_or_else(PoisonError::into_inner);
-            let pending = match open_store(&dir, Some(&passphrase)) {
+            let mut backing_up = turn.lock().unwrap_or_else(PoisonError::into_inner);
+            let day = match open_store(&dir, Some(&passphrase)) {
                 Err(e) if e.code == ErrorCode::WrongPassphrase => return Err(e),
                 opened => place(&mut journal, opened),
             };
@@ -314,9 +362,7 @@ impl AppState {
             // The journal is usable while its backup is written; what is backed up was fixed
             // as it opened.
             drop(journal);
-            if let Some(pending) = pending {
-                take_day_backup(pending);
-            }
+            take_day_backup(day, &mut backing_up);
             Ok(())
         })
         .await

@@ -77,10 +77,15 @@ pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupView>,
 pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupView, AppError> {
     // Not beside the day's backup: one backup file at a time.
     state.start_up_done().await?;
-    state
-        .with_store(|s| s.backup_now(Utc::now()))
-        .await
-        .map(BackupView::from)
+    let made = state.with_store(|s| s.backup_now(Utc::now())).await?;
+    state.backup_made().await?;
+    Ok(BackupView::from(made))
+}
+
+/// Why the last automatic backup could not be made, if it could not (`null` when it was).
+#[tauri::command]
+pub async fn backup_problem(state: State<'_, AppState>) -> Result<Option<AppError>, AppError> {
+    state.backup_problem().await
 }
 
 /// Closes the journal, restores backup `id` (the current database is moved aside into

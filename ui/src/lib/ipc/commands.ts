@@ -548,6 +548,11 @@ export function backupNow(): Promise<BackupView> {
   return call<BackupView>('backup_now');
 }
 
+/** Why the last automatic backup could not be made; `null` when it was made (or none was due). */
+export function backupProblem(): Promise<AppError | null> {
+  return call<AppError | null>('backup_problem');
+}
+
 /** Restores backup `id`; the current database is kept aside, never overwritten. */
 export function restoreBackup(id: string): Promise<RestoreView> {
   return call<RestoreView>('restore_backup', { id });

@@ -21,6 +21,27 @@ const backup = (id: string) => ({ id, taken_at: '2026-03-14T08:00:00+00:00', byt
 describe('SettingsPlace', () => {
   afterEach(() => clearMocks());
 
+  it('says when the automatic backup failed, until a backup is made', async () => {
+    let problem: { code: string; message: string } | null = {
+      code: 'storage_unavailable',
+      message: 'The backups folder could not be written.',
+    };
+    mockCommands((command) => {
+      if (command === 'list_backups') return [];
+      if (command === 'backup_problem') return problem;
+      if (command === 'backup_now') {
+        problem = null;
+        return backup('backup-1');
+      }
+      return null;
+    });
+    render(SettingsPlace, { dataDir: '/data' });
+    const shown = await screen.findByTestId('backup-problem');
+    expect(shown.textContent).toContain('The backups folder could not be written.');
+    await fireEvent.click(screen.getByTestId('backup-now'));
+    await expect.poll(() => screen.queryByTestId('backup-problem')).toBeNull();
+  });
+
   it('shows the data folder and the backups, and backs up now', async () => {
     let list = [backup('backup-1')];
     const calls = mockCommands((command) => {
