@@ -200,6 +200,10 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "a_journal_is_imported_from_the_file_the_open_dialog_names",
         |h, d| Box::pin(settings::a_journal_is_imported_from_the_file_the_open_dialog_names(h, d)),
     ),
+    (
+        "a_failed_day_backup_is_told_until_a_backup_is_made",
+        |h, d| Box::pin(settings::a_failed_day_backup_is_told_until_a_backup_is_made(h, d)),
+    ),
     ("hostile_text_stays_text_on_every_screen", |h, d| {
         Box::pin(xss::hostile_text_stays_text_on_every_screen(h, d))
     }),

@@ -183,3 +183,60 @@ pub async fn a_journal_is_imported_from_the_file_the_open_dialog_names(
     )
     .await
 }
+
+/// A day's backup that cannot be made is told above the journal and in Settings, and both go
+/// once the person has put it right and backed up by hand (decision 0061).
+pub async fn a_failed_day_backup_is_told_until_a_backup_is_made(
+    h: &Harness,
+    dir: &Path,
+) -> TestResult {
+    // A file where the backups folder should be: the day's backup cannot be made.
+    let blocker = dir.join("backups");
+    std::fs::write(&blocker, b"not a folder").ctx("block the backups folder")?;
+    let ready = "body[data-timeline-ready='true']";
+    let driver = h.launch_until(dir, &[], ready).await?;
+    h.in_window(driver, "a_failed_day_backup_is_told", async |d| {
+        wait_for(d, "[data-testid='backup-notice']", |t| {
+            t.contains("automatic backup could not be made")
+        })
+        .await?;
+        h.keep_screenshot(d, "backup-notice").await;
+        crate::a11y::screen_passes_axe(d, "journal: failed backup notice", false).await?;
+        let open = d
+            .find(By::Css("[data-testid='backup-notice'] a[href='#settings']"))
+            .await
+            .ctx("the notice's way to Settings")?;
+        crate::harness::click_el(d, &open, "Open Settings").await?;
+        wait_for(d, "[data-testid='backup-problem']", |t| {
+            t.contains("Back up now")
+        })
+        .await?;
+        std::fs::remove_file(&blocker).ctx("unblock the backups folder")?;
+        click(d, "backup-now").await?;
+        wait_for(d, "[data-testid='backup']", |_| true).await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while !d
+            .find_all(By::Css("[data-testid='backup-problem']"))
+            .await
+            .ctx("look for the problem")?
+            .is_empty()
+        {
+            if std::time::Instant::now() > deadline {
+                return Err("the backup problem stayed after Back up now".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        click(d, "nav-journal").await?;
+        wait_for(d, "[data-testid='timeline-entry'], .empty", |_| true).await?;
+        if !d
+            .find_all(By::Css("[data-testid='backup-notice']"))
+            .await
+            .ctx("look for the notice")?
+            .is_empty()
+        {
+            return Err("the notice stayed after a backup was made".into());
+        }
+        Ok(())
+    })
+    .await
+}
