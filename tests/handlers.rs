@@ -37,8 +37,13 @@ fn app_on(dir: tempfile::TempDir) -> TestApp {
 }
 
 fn call(app: &TestApp, cmd: &str, args: Value) -> Result<Value, Value> {
+    call_in(&app.window, cmd, args)
+}
+
+/// [`call`] through a window alone (a clone of it can go to another thread).
+fn call_in(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
-        &app.window,
+        window,
         InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
@@ -438,22 +443,26 @@ fn starting_the_app_makes_the_daily_backup() {
     drop(app);
 }
 
+/// A data folder whose journal holds one entry written on 2026-03-14, with no backup yet (the
+/// day's backup is due when an app opens it).
+fn folder_with_entry(body: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = trajectory_store::Store::open(dir.path(), None).unwrap();
+    let entry = trajectory_core::EntryDraft {
+        entry_date: "2026-03-14".into(),
+        body: body.into(),
+        tags: vec![],
+        mood: None,
+        progress: None,
+    };
+    store.create_entry(&entry.validate().unwrap()).unwrap();
+    dir
+}
+
 #[test]
 fn the_day_backup_holds_the_journal_as_it_opened_though_written_later() {
     // A journal from an earlier day, with no backup yet: the backup is due at this start.
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let mut store = trajectory_store::Store::open(dir.path(), None).unwrap();
-        let entry = trajectory_core::EntryDraft {
-            entry_date: "2026-03-14".into(),
-            body: "written on an earlier day".into(),
-            tags: vec![],
-            mood: None,
-            progress: None,
-        };
-        store.create_entry(&entry.validate().unwrap()).unwrap();
-    }
-    let app = app_on(dir);
+    let app = app_on(folder_with_entry("written on an earlier day"));
     // Written as soon as the journal is open, before the day's backup is on disk.
     call(
         &app,
@@ -479,18 +488,7 @@ fn the_day_backup_holds_the_journal_as_it_opened_though_written_later() {
 
 #[test]
 fn a_damaged_search_index_opens_and_is_rebuilt_after_the_day_backup() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let mut store = trajectory_store::Store::open(dir.path(), None).unwrap();
-        let entry = trajectory_core::EntryDraft {
-            entry_date: "2026-03-14".into(),
-            body: "Shipped the quarterly roadmap".into(),
-            tags: vec![],
-            mood: None,
-            progress: None,
-        };
-        store.create_entry(&entry.validate().unwrap()).unwrap();
-    }
+    let dir = folder_with_entry("Shipped the quarterly roadmap");
     // Garble the search index's segments; every page and every entry stays sound.
     let db = rusqlite::Connection::open(dir.path().join(trajectory_store::DATABASE_FILE)).unwrap();
     db.execute(
@@ -538,6 +536,27 @@ fn a_failed_day_backup_is_told_to_the_window_until_a_backup_is_made() {
         call(&app, "backup_problem", json!({})).unwrap(),
         Value::Null
     );
+}
+
+#[test]
+fn waiting_for_the_day_backup_holds_up_no_other_command() {
+    // The window asks about the backup as soon as its first screen is up; the answer waits
+    // for the day's backup (written a few seconds later), the journal must not.
+    let app = app_on(folder_with_entry("written before the backup"));
+    std::thread::scope(|s| {
+        let window = app.window.clone();
+        let asked = s.spawn(move || call_in(&window, "backup_problem", json!({})));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let page = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap();
+        assert_eq!(bodies_of(&page), vec!["written before the backup"]);
+        // Answered while the day's backup is still to be written, not after it.
+        let backups = trajectory_store::backup::list_backups(app._dir.path()).unwrap();
+        assert!(
+            backups.is_empty(),
+            "the journal answered only once the day's backup was done: {backups:?}"
+        );
+        assert_eq!(asked.join().unwrap().unwrap(), Value::Null);
+    });
 }
 
 #[test]

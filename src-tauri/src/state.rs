@@ -292,12 +292,12 @@ impl AppState {
     pub async fn start_up_done(&self) -> Result<(), AppError> {
         let slot = self.journal.clone();
         let turn = self.backup_turn.clone();
-        // Only waiting for the locks: a journal left poisoned is reported by the commands that
-        // use it, not here.
+        // Only waiting for the locks, one after the other and never holding the journal's
+        // while waiting for the backup: every other command goes on meanwhile. A journal left
+        // poisoned is reported by the commands that use it, not here.
         tauri::async_runtime::spawn_blocking(move || {
-            let journal = slot.lock();
+            drop(slot.lock());
             drop(turn.lock());
-            drop(journal);
         })
         .await
         .map_err(AppError::internal)

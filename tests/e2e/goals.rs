@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{self, Context, Harness, TestResult, by_test_id, click, wait_for};
+use crate::harness::{self, Context, Harness, TestResult, by_test_id, click, none_now, wait_for};
 use crate::run_in_app;
 
 /// Sets an input or select the way a person's edit would (value + input/change events);
@@ -102,14 +102,8 @@ pub async fn a_goal_and_its_milestones_update_the_charts(h: &Harness, dir: &Path
                 |_| true,
             )
             .await?;
-            if !d
-                .find_all(By::Css("[data-testid='milestone-item']"))
-                .await
-                .ctx("list")?
-                .is_empty()
-            {
-                return Err("a refused milestone was added".into());
-            }
+            let added = "a refused milestone was added";
+            none_now(d, "[data-testid='milestone-item']", added).await?;
             let weight = by_test_id(d, "milestone-weight").await?;
             weight.clear().await.ctx("clear weight")?;
             weight.send_keys("1").await.ctx("type weight")?;

@@ -464,6 +464,28 @@ pub async fn wait_for(
 }
 
 /// Finds the element with `data-testid`.
+/// Fails with `why` when anything on the page matches `css` now.
+pub async fn none_now(driver: &WebDriver, css: &str, why: &str) -> TestResult {
+    let found = driver.find_all(By::Css(css)).await.ctx(css)?;
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(why.to_owned())
+    }
+}
+
+/// Waits up to 15 s until nothing on the page matches `css`; fails with `why` if it stays.
+pub async fn wait_gone(driver: &WebDriver, css: &str, why: &str) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if none_now(driver, css, why).await.is_ok() {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    none_now(driver, css, why).await
+}
+
 pub async fn by_test_id(driver: &WebDriver, id: &str) -> Result<WebElement, String> {
     wait_for(driver, &format!("[data-testid='{id}']"), |_| true).await
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use thirtyfour::prelude::*;
 
 use crate::harness::{
-    Context, Harness, TestResult, by_test_id, click_el, output_of, set_value, wait_for,
+    Context, Harness, TestResult, by_test_id, click_el, output_of, set_value, wait_for, wait_gone,
 };
 
 /// The day the app believes it is (the test clock; debug builds only).
@@ -130,24 +130,8 @@ pub async fn a_long_silence_raises_the_banner_and_the_reflection_resumes(
             .ctx("start")?;
         step_is(&d, "accept").await?;
         // One quiet stretch, one banner: reflecting on it quiets every scope of the stretch.
-        for _ in 0..30 {
-            if d.find_all(By::Css("[data-testid='slump-banner']"))
-                .await
-                .ctx("find")?
-                .is_empty()
-            {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        if !d
-            .find_all(By::Css("[data-testid='slump-banner']"))
-            .await
-            .ctx("find")?
-            .is_empty()
-        {
-            return Err("the banner stayed up after starting the reflection".into());
-        }
+        let stayed = "the banner stayed up after starting the reflection";
+        wait_gone(&d, "[data-testid='slump-banner']", stayed).await?;
         by_test_id(&d, "answer-feeling")
             .await?
             .send_keys("Flat, and a little worried.")

@@ -7,7 +7,8 @@ use std::time::Duration;
 use thirtyfour::prelude::*;
 
 use crate::harness::{
-    Context, Harness, TestResult, by_test_id, click, output_of, set_value, wait_for,
+    Context, Harness, TestResult, by_test_id, click, none_now, output_of, set_value, wait_for,
+    wait_gone,
 };
 use crate::run_in_app;
 
@@ -214,29 +215,12 @@ pub async fn a_failed_day_backup_is_told_until_a_backup_is_made(
         std::fs::remove_file(&blocker).ctx("unblock the backups folder")?;
         click(d, "backup-now").await?;
         wait_for(d, "[data-testid='backup']", |_| true).await?;
-        let deadline = std::time::Instant::now() + Duration::from_secs(15);
-        while !d
-            .find_all(By::Css("[data-testid='backup-problem']"))
-            .await
-            .ctx("look for the problem")?
-            .is_empty()
-        {
-            if std::time::Instant::now() > deadline {
-                return Err("the backup problem stayed after Back up now".into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let gone = "the backup problem stayed after Back up now";
+        wait_gone(d, "[data-testid='backup-problem']", gone).await?;
         click(d, "nav-journal").await?;
         wait_for(d, "[data-testid='timeline-entry'], .empty", |_| true).await?;
-        if !d
-            .find_all(By::Css("[data-testid='backup-notice']"))
-            .await
-            .ctx("look for the notice")?
-            .is_empty()
-        {
-            return Err("the notice stayed after a backup was made".into());
-        }
-        Ok(())
+        let stayed = "the notice stayed after a backup was made";
+        none_now(d, "[data-testid='backup-notice']", stayed).await
     })
     .await
 }

@@ -758,6 +758,17 @@ mod tests {
         assert_eq!(bodies(&Store::open(tmp.path(), None).unwrap()), ["current"]);
     }
 
+    /// Overwrites page `index` (from 0) of the 4 KiB-page database at `path` with a pattern;
+    /// returns the file's bytes as left.
+    fn scribble_over_page(path: &Path, index: usize) -> Vec<u8> {
+        let mut bytes = std::fs::read(path).unwrap();
+        for b in &mut bytes[index * 4096..(index + 1) * 4096] {
+            *b = 0xA5;
+        }
+        std::fs::write(path, &bytes).unwrap();
+        bytes
+    }
+
     #[test]
     fn damage_in_the_search_index_pages_is_still_found() {
         let tmp = tempfile::tempdir().unwrap();
@@ -782,13 +793,10 @@ mod tests {
             .unwrap();
         drop(store);
         quick_check(tmp.path(), None).unwrap();
-        let path = tmp.path().join(DATABASE_FILE);
-        let mut bytes = std::fs::read(&path).unwrap();
-        let start = usize::try_from(page - 1).unwrap() * 4096;
-        for b in &mut bytes[start..start + 4096] {
-            *b = 0xA5;
-        }
-        std::fs::write(&path, &bytes).unwrap();
+        scribble_over_page(
+            &tmp.path().join(DATABASE_FILE),
+            usize::try_from(page - 1).unwrap(),
+        );
         let err = quick_check(tmp.path(), None).unwrap_err();
         assert_eq!(
             err.code(),
@@ -807,13 +815,8 @@ mod tests {
         drop(store);
         quick_check(tmp.path(), None).unwrap();
         let path = tmp.path().join(DATABASE_FILE);
-        // Scribble over a page in the middle of the file.
-        let mut bytes = std::fs::read(&path).unwrap();
-        let page = 4096 * 5;
-        for b in &mut bytes[page..page + 4096] {
-            *b = 0xA5;
-        }
-        std::fs::write(&path, &bytes).unwrap();
+        // A page in the middle of the file.
+        let bytes = scribble_over_page(&path, 5);
         let err = quick_check(tmp.path(), None).unwrap_err();
         assert_eq!(
             err.code(),
