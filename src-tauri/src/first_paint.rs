@@ -37,7 +37,9 @@ fn ms_since_start(stat: &str, uptime: &str) -> Option<u64> {
     let after_name = stat.get(stat.rfind(')')? + 2..)?;
     let start_ticks: u64 = after_name.split(' ').nth(19)?.parse().ok()?;
     let uptime_s: f64 = uptime.split(' ').next()?.parse().ok()?;
-    let uptime_ms = (uptime_s * 1000.0) as u64;
+    // Rounded, not truncated: 33250.88 s is 33250879.99… ms as a float, and a process started
+    // in that very tick would otherwise seem to start after now.
+    let uptime_ms = (uptime_s * 1000.0).round() as u64;
     uptime_ms.checked_sub(start_ticks * 10)
 }
 
@@ -86,6 +88,13 @@ mod tests {
             "a start after now is refused"
         );
         assert_eq!(ms_since_start("garbage", "43.50 80.00\n"), None);
+    }
+
+    #[test]
+    fn a_process_started_in_this_very_tick_is_zero_ms_old() {
+        let stat = "1234 (traj) R 1 1234 1234 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 4 0 3325088 \
+                    123456 789 18446744073709551615 1 1 0 0 0 0 0 4096 0 0 0 17 1 0 0 0 0 0";
+        assert_eq!(ms_since_start(stat, "33250.88 26977.21\n"), Some(0));
     }
 
     #[test]

@@ -15,7 +15,7 @@ fn ms_since_process_start() -> Option<u64> {
     let start_ticks: u64 = after_name.split(' ').nth(19)?.parse().ok()?;
     let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
     let uptime_s: f64 = uptime.split(' ').next()?.parse().ok()?;
-    ((uptime_s * 1000.0) as u64).checked_sub(start_ticks * 10)
+    ((uptime_s * 1000.0).round() as u64).checked_sub(start_ticks * 10)
 }
 
 static REPORTED: Once = Once::new();
