@@ -200,6 +200,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "a_journal_is_imported_from_the_file_the_open_dialog_names",
         |h, d| Box::pin(settings::a_journal_is_imported_from_the_file_the_open_dialog_names(h, d)),
     ),
+    ("a_chart_is_saved_where_the_save_dialog_says", |h, d| {
+        Box::pin(settings::a_chart_is_saved_where_the_save_dialog_says(h, d))
+    }),
     (
         "a_failed_day_backup_is_told_until_a_backup_is_made",
         |h, d| Box::pin(settings::a_failed_day_backup_is_told_until_a_backup_is_made(h, d)),

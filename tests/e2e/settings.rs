@@ -83,13 +83,21 @@ fn xdotool(h: &Harness, args: &[&str]) -> Result<String, String> {
 /// when given it; Ctrl+L opens the location field (an open dialog; a save dialog's name field
 /// takes it as well), Ctrl+A selects what is there, the path replaces it, Return confirms.
 fn answer_file_dialog(h: &Harness, title: &str, path: &Path) -> TestResult {
-    let found = xdotool(h, &["search", "--sync", "--name", title])?;
+    // Only a mapped window can take the focus: a dialog found while GTK is still mapping it
+    // answers the focus request with BadMatch, so that is tried again for a few seconds.
+    let found = xdotool(h, &["search", "--sync", "--onlyvisible", "--name", title])?;
     let window = found
         .lines()
         .last()
         .ok_or(format!("no dialog {title:?} appeared"))?
         .to_owned();
-    xdotool(h, &["windowfocus", "--sync", &window])?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while let Err(e) = xdotool(h, &["windowfocus", "--sync", &window]) {
+        if std::time::Instant::now() > deadline {
+            return Err(e);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
     // Real key presses (XTEST) to the focused dialog: GTK ignores a synthetic Return there.
     for keys in ["ctrl+l", "ctrl+a"] {
         xdotool(h, &["key", keys])?;
@@ -140,6 +148,54 @@ pub async fn the_export_is_written_where_the_save_dialog_says(
                 .collect();
             if bodies != ["Exported through the dialog."] {
                 return Err(format!("the export holds {bodies:?}"));
+            }
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// A chart saved through the system's save dialog: Insights' heatmap written as a PNG where
+/// the dialog says, a real image of a chart's size.
+pub async fn a_chart_is_saved_where_the_save_dialog_says(h: &Harness, dir: &Path) -> TestResult {
+    for (day, text) in [
+        ("2026-11-02", "Planned the quarter."),
+        ("2026-11-10", "Shipped the first migration step."),
+        ("2026-11-18", "Reviewed the rollout with the team."),
+    ] {
+        crate::reflection::traj(h, dir, &["entry", "add", "--date", day, "--text", text])?;
+    }
+    let out_dir = tempfile::tempdir().ctx("no folder for the chart")?;
+    let target = out_dir.path().join("my-heatmap.png");
+    run_in_app(
+        h,
+        dir,
+        "a_chart_is_saved_where_the_save_dialog_says",
+        async |d| {
+            click(d, "nav-insights").await?;
+            wait_for(d, "body[data-insights-ready='true']", |_| true).await?;
+            let heatmap = "[data-testid='insights-chart'][data-chart='heatmap']";
+            let button = d
+                .find(By::Css(format!("{heatmap} [data-testid='export-chart']")))
+                .await
+                .ctx("the heatmap's export button")?;
+            crate::harness::click_el(d, &button, "export the heatmap").await?;
+            answer_file_dialog(h, "Export chart", &target)?;
+            let shown = target.display().to_string();
+            let status = format!("{heatmap} [data-testid='export-status']");
+            wait_for(d, &status, |t| t.contains(&shown)).await?;
+            let png = std::fs::read(&target).ctx("read the chart")?;
+            if png.len() < 24 || !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+                return Err(format!("not a PNG: {} bytes", png.len()));
+            }
+            let side =
+                |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+            let (width, height) = (side(16), side(20));
+            if width < 300 || height < 150 {
+                return Err(format!("a {width}×{height} image is not a chart"));
+            }
+            if let Some(keep) = std::env::var_os("TRAJECTORY_KEEP_CHART") {
+                let _ = std::fs::copy(&target, keep);
             }
             Ok(())
         },
