@@ -21,8 +21,17 @@ fn app() -> TestApp {
 
 /// The app on an existing data folder (a relaunch, when the folder came from an earlier app).
 fn app_on(dir: tempfile::TempDir) -> TestApp {
+    // The day's backup is written at once: these tests do not draw a first screen to spare.
+    app_with(
+        AppState::open_with_backup_delay(Some(dir.path().to_path_buf()), std::time::Duration::ZERO),
+        dir,
+    )
+}
+
+/// The app on `dir` with `state` (opened on it).
+fn app_with(state: AppState, dir: tempfile::TempDir) -> TestApp {
     let app = mock_builder()
-        .manage(AppState::open(Some(dir.path().to_path_buf())))
+        .manage(state)
         .invoke_handler(app_handlers!())
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -461,8 +470,10 @@ fn folder_with_entry(body: &str) -> tempfile::TempDir {
 
 #[test]
 fn the_day_backup_holds_the_journal_as_it_opened_though_written_later() {
-    // A journal from an earlier day, with no backup yet: the backup is due at this start.
-    let app = app_on(folder_with_entry("written on an earlier day"));
+    // A journal from an earlier day, with no backup yet: the backup is due at this start, and
+    // written with the app's own delay, after the entry below.
+    let dir = folder_with_entry("written on an earlier day");
+    let app = app_with(AppState::open(Some(dir.path().to_path_buf())), dir);
     // Written as soon as the journal is open, before the day's backup is on disk.
     call(
         &app,
@@ -542,7 +553,9 @@ fn a_failed_day_backup_is_told_to_the_window_until_a_backup_is_made() {
 fn waiting_for_the_day_backup_holds_up_no_other_command() {
     // The window asks about the backup as soon as its first screen is up; the answer waits
     // for the day's backup (written a few seconds later), the journal must not.
-    let app = app_on(folder_with_entry("written before the backup"));
+    // With the app's own delay: the backup is still to be written while the journal answers.
+    let dir = folder_with_entry("written before the backup");
+    let app = app_with(AppState::open(Some(dir.path().to_path_buf())), dir);
     std::thread::scope(|s| {
         let window = app.window.clone();
         let asked = s.spawn(move || call_in(&window, "backup_problem", json!({})));
@@ -574,20 +587,7 @@ fn a_damaged_database_is_reported_and_left_untouched() {
     let path = dir.path().join(trajectory_store::DATABASE_FILE);
     std::fs::write(&path, b"SQLite format 3\0 this is not a database any more").unwrap();
     let before = std::fs::read(&path).unwrap();
-    let state = AppState::open(Some(dir.path().to_path_buf()));
-    let app = mock_builder()
-        .manage(state)
-        .invoke_handler(app_handlers!())
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    let t = TestApp {
-        _app: app,
-        window,
-        _dir: dir,
-    };
+    let t = app_on(dir);
     let err = call(&t, "list_entries", json!({ "after": null, "limit": 10 })).unwrap_err();
     assert_eq!(err["code"], "damaged_database", "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);

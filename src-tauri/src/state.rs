@@ -165,8 +165,8 @@ fn place(journal: &mut Journal, opened: Result<(Store, DayBackup), AppError>) ->
 /// while Tauri builds the window and WebKit loads the page, and returns the journal's slot
 /// already locked by that thread: a command that needs the journal (the window's first asks
 /// where it stands) waits until it is open or known not to open. The same thread then writes
-/// the day's backup, [`DAY_BACKUP_DELAY`] later, holding `backup_turn` until it is done.
-fn open_in_background(dir: PathBuf, backup_turn: BackupTurn) -> Slot {
+/// the day's backup, `backup_delay` later, holding `backup_turn` until it is done.
+fn open_in_background(dir: PathBuf, backup_turn: BackupTurn, backup_delay: Duration) -> Slot {
     let slot: Slot = Arc::new(Mutex::new(Journal {
         store: Err(AppError::internal("the journal is still being opened")),
         key: None,
@@ -184,7 +184,7 @@ fn open_in_background(dir: PathBuf, backup_turn: BackupTurn) -> Slot {
             let day = open_into(&mut journal, &opening, None);
             drop(journal);
             if !matches!(day, DayBackup::NotDue) {
-                std::thread::sleep(DAY_BACKUP_DELAY);
+                std::thread::sleep(backup_delay);
                 take_day_backup(day, &mut backing_up);
                 check_search_index(&opening);
             }
@@ -249,10 +249,16 @@ impl AppState {
     /// `open_in_background`). A failure is kept and reported by every command, so the window
     /// can still open and say what is wrong.
     pub fn open(explicit: Option<PathBuf>) -> AppState {
+        AppState::open_with_backup_delay(explicit, DAY_BACKUP_DELAY)
+    }
+
+    /// [`AppState::open`] with the day's backup written `backup_delay` after the journal
+    /// opens instead of [`DAY_BACKUP_DELAY`] (tests that need not wait for it).
+    pub fn open_with_backup_delay(explicit: Option<PathBuf>, backup_delay: Duration) -> AppState {
         let backup_turn = BackupTurn::default();
         match resolve_data_dir(explicit) {
             Ok(dir) => AppState {
-                journal: open_in_background(dir.clone(), backup_turn.clone()),
+                journal: open_in_background(dir.clone(), backup_turn.clone(), backup_delay),
                 data_dir: Some(dir),
                 backup_turn,
             },
