@@ -200,6 +200,11 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "a_journal_is_imported_from_the_file_the_open_dialog_names",
         |h, d| Box::pin(settings::a_journal_is_imported_from_the_file_the_open_dialog_names(h, d)),
     ),
+    ("a_markdown_export_goes_into_the_chosen_folder", |h, d| {
+        Box::pin(settings::a_markdown_export_goes_into_the_chosen_folder(
+            h, d,
+        ))
+    }),
     ("a_chart_is_saved_where_the_save_dialog_says", |h, d| {
         Box::pin(settings::a_chart_is_saved_where_the_save_dialog_says(h, d))
     }),

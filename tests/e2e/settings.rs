@@ -83,6 +83,12 @@ fn xdotool(h: &Harness, args: &[&str]) -> Result<String, String> {
 /// when given it; Ctrl+L opens the location field (an open dialog; a save dialog's name field
 /// takes it as well), Ctrl+A selects what is there, the path replaces it, Return confirms.
 fn answer_file_dialog(h: &Harness, title: &str, path: &Path) -> TestResult {
+    answer_dialog(h, title, path, &["alt+o"])
+}
+
+/// [`answer_file_dialog`] with the keys `confirm` pressed, one by one while the dialog stays
+/// open, after the path's Return (a folder chooser: Return to go into it, Alt+O for Open).
+fn answer_dialog(h: &Harness, title: &str, path: &Path, confirm: &[&str]) -> TestResult {
     // Only a mapped window can take the focus: a dialog found while GTK is still mapping it
     // answers the focus request with BadMatch, so that is tried again for a few seconds.
     let found = xdotool(h, &["search", "--sync", "--onlyvisible", "--name", title])?;
@@ -105,11 +111,15 @@ fn answer_file_dialog(h: &Harness, title: &str, path: &Path) -> TestResult {
     let typed = path.display().to_string();
     xdotool(h, &["type", "--delay", "20", &typed])?;
     xdotool(h, &["key", "Return"])?;
-    // An open dialog can take the first Return for its path completion: then its default
-    // button (Open, Alt+O) confirms.
+    // An open dialog can take the first Return for its path completion, a folder chooser for
+    // completing the folder's name: then `confirm` (another Return to go into the folder, the
+    // default button's mnemonic) finishes, each only while the dialog is still open.
     std::thread::sleep(std::time::Duration::from_millis(500));
-    if xdotool(h, &["search", "--name", title]).is_ok_and(|found| !found.trim().is_empty()) {
-        xdotool(h, &["key", "alt+o"])?;
+    for key in confirm {
+        if xdotool(h, &["search", "--name", title]).is_ok_and(|found| !found.trim().is_empty()) {
+            xdotool(h, &["key", key])?;
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
     }
     Ok(())
 }
@@ -196,6 +206,51 @@ pub async fn a_chart_is_saved_where_the_save_dialog_says(h: &Harness, dir: &Path
             }
             if let Some(keep) = std::env::var_os("TRAJECTORY_KEEP_CHART") {
                 let _ = std::fs::copy(&target, keep);
+            }
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// The Markdown export through the system's folder chooser: one file per entry written into
+/// the folder the person chose, holding the entry's text.
+pub async fn a_markdown_export_goes_into_the_chosen_folder(h: &Harness, dir: &Path) -> TestResult {
+    let text = "Wrote the migration runbook while it was fresh.";
+    crate::reflection::traj(h, dir, &["entry", "add", "--text", text])?;
+    let out_dir = tempfile::tempdir().ctx("no folder for the export")?;
+    let folder = out_dir.path().join("journal-notes");
+    std::fs::create_dir(&folder).ctx("make the chosen folder")?;
+    run_in_app(
+        h,
+        dir,
+        "a_markdown_export_goes_into_the_chosen_folder",
+        async |d| {
+            click(d, "nav-settings").await?;
+            let format = by_test_id(d, "export-format").await?;
+            set_value(d, &format, "markdown").await?;
+            click(d, "export").await?;
+            let chooser = "Choose a folder for the Markdown export";
+            answer_dialog(h, chooser, &folder, &["Return", "alt+o"])?;
+            let shown = folder.display().to_string();
+            wait_for(d, "[data-testid='exported']", |t| t.contains(&shown)).await?;
+            let mut found = Vec::new();
+            let mut todo = vec![folder.clone()];
+            while let Some(at) = todo.pop() {
+                for item in std::fs::read_dir(&at).ctx("read the export folder")? {
+                    let path = item.ctx("a file of the export")?.path();
+                    if path.is_dir() {
+                        todo.push(path);
+                    } else if path.extension().is_some_and(|e| e == "md") {
+                        found.push(std::fs::read_to_string(&path).ctx("read a Markdown file")?);
+                    }
+                }
+            }
+            if !found.iter().any(|body| body.contains(text)) {
+                return Err(format!(
+                    "no Markdown file holds the entry ({} files)",
+                    found.len()
+                ));
             }
             Ok(())
         },

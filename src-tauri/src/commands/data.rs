@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 use trajectory_core::{DomainError, ErrorCode, ImportReport};
 use trajectory_exchange::{DayRange, ExportFormat, Format};
@@ -205,7 +205,12 @@ pub async fn export_journal<R: Runtime>(
     };
     let stamp = Utc::now().format("%Y-%m-%d");
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let dialog = app.dialog().file();
+    let mut dialog = app.dialog().file();
+    // Opened in the home folder: GTK's chooser otherwise starts on "Recent", which lists
+    // files, not the folders a Markdown export goes into.
+    if let Ok(home) = app.path().home_dir() {
+        dialog = dialog.set_directory(home);
+    }
     let send = move |path| {
         let _ = tx.send(path);
     };
