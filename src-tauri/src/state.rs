@@ -9,7 +9,6 @@ use std::time::Duration;
 use serde::Serialize;
 use trajectory_core::{ErrorCode, Passphrase};
 use trajectory_store::backup::PendingBackup;
-use trajectory_store::search::SearchIndexCheck;
 use trajectory_store::{Store, resolve_data_dir};
 
 use crate::error::AppError;
@@ -124,19 +123,30 @@ fn take_day_backup(day: DayBackup, record: &mut BackupRecord) {
     }
 }
 
-/// Once a day, after the day's backup: the search index checked against the entries and
-/// rebuilt from them if it is damaged or out of step. The start-up check leaves the index's
-/// contents out to open sooner (decision 0060); a search index is derived data, so the fix is
-/// to build it again, not to refuse the journal. It runs on a connection of its own, so the
-/// journal's lock stays free (the caller holds the backup turn, which comes after it).
-fn check_search_index(dir: &Path) {
-    let checked = Store::open(dir, None).and_then(|mut store| store.check_search_index());
-    match checked {
-        Ok(SearchIndexCheck::Sound) => {}
-        Ok(SearchIndexCheck::Rebuilt) => {
-            eprintln!("trajectory: the search index did not match the entries; it was rebuilt");
+/// Once a day, after the day's backup: whether the search index is damaged. The start-up
+/// check leaves the index's own structure out to open sooner (decision 0060). Read-only, on a
+/// connection of its own: it takes nothing from the journal's connection (the caller holds
+/// the backup turn, which must never wait for the journal's lock).
+fn search_index_damaged(dir: &Path) -> bool {
+    match trajectory_store::search::search_index_sound(dir, None) {
+        Ok(sound) => !sound,
+        Err(e) => {
+            eprintln!("trajectory: the search index could not be checked: {e}");
+            false
         }
-        Err(e) => eprintln!("trajectory: the search index could not be checked: {e}"),
+    }
+}
+
+/// Builds a damaged search index again from the entries, on the journal's own connection: a
+/// search index is derived data, so the fix is to build it again, not to refuse the journal.
+fn rebuild_search_index(slot: &Slot) {
+    let mut journal = slot.lock().unwrap_or_else(PoisonError::into_inner);
+    let Ok(store) = &mut journal.store else {
+        return;
+    };
+    match store.rebuild_search_index() {
+        Ok(()) => eprintln!("trajectory: the search index was damaged; it was rebuilt"),
+        Err(e) => eprintln!("trajectory: the damaged search index could not be rebuilt: {e}"),
     }
 }
 
@@ -183,12 +193,17 @@ fn open_in_background(dir: PathBuf, backup_turn: BackupTurn, backup_delay: Durat
             let _ = locked.send(());
             let day = open_into(&mut journal, &opening, None);
             drop(journal);
+            let mut damaged_index = false;
             if !matches!(day, DayBackup::NotDue) {
                 std::thread::sleep(backup_delay);
                 take_day_backup(day, &mut backing_up);
-                check_search_index(&opening);
+                damaged_index = search_index_damaged(&opening);
             }
             drop(backing_up);
+            // The journal's lock is taken only once the backup turn is given back.
+            if damaged_index {
+                rebuild_search_index(&opener);
+            }
         });
     match spawned {
         Ok(_) => {
@@ -199,10 +214,14 @@ fn open_in_background(dir: PathBuf, backup_turn: BackupTurn, backup_delay: Durat
             eprintln!("trajectory: opening the journal on this thread (no thread for it: {e})");
             let mut journal = slot.lock().unwrap_or_else(PoisonError::into_inner);
             let day = open_into(&mut journal, &dir, None);
+            drop(journal);
             if !matches!(day, DayBackup::NotDue) {
                 let mut record = backup_turn.lock().unwrap_or_else(PoisonError::into_inner);
                 take_day_backup(day, &mut record);
-                check_search_index(&dir);
+                drop(record);
+                if search_index_damaged(&dir) {
+                    rebuild_search_index(&slot);
+                }
             }
         }
     }
@@ -294,7 +313,7 @@ impl AppState {
 
     /// Waits (on a blocking thread) until the start-up work is over: the journal open, or
     /// known not to open, and the day's backup written (so it is there to be listed) and the
-    /// search index checked after it.
+    /// search index checked after it (a damaged one is rebuilt just after).
     pub async fn start_up_done(&self) -> Result<(), AppError> {
         let slot = self.journal.clone();
         let turn = self.backup_turn.clone();

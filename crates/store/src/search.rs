@@ -1,11 +1,16 @@
-//! Full-text search over entries with FTS5: ranked hits, filters, highlighted snippets.
+//! Full-text search over entries with FTS5: ranked hits, filters, highlighted snippets, and
+//! the search index's own check and rebuild.
+
+use std::path::Path;
 
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use trajectory_core::search::{HIT_END, HIT_START, plain_snippet, snippet_parts};
-use trajectory_core::{SearchHit, SearchResults, ValidSearch};
+use trajectory_core::{Passphrase, SearchHit, SearchResults, ValidSearch};
 
+use crate::DATABASE_FILE;
 use crate::db::Store;
+use crate::encryption::{Access, open_file};
 use crate::entries::{EntryRow, SELECT_ENTRY};
 use crate::error::StoreError;
 
@@ -15,40 +20,40 @@ pub const RANKED_CANDIDATES: usize = 2000;
 /// Words shown around the first match in a snippet.
 const SNIPPET_TOKENS: i64 = 18;
 
-/// What [`Store::check_search_index`] found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchIndexCheck {
-    /// The index agrees with the entries.
-    Sound,
-    /// It did not, and was rebuilt from the entries.
-    Rebuilt,
+/// Whether the search index of the journal in `data_dir` is sound: FTS5's check of its own
+/// structure (the part the start-up check leaves out, `backup::check_file`), through a
+/// read-only connection of its own, so it takes no lock from the journal's connection and
+/// writes nothing. An encrypted journal needs `key`. A missing journal has a sound index.
+pub fn search_index_sound(data_dir: &Path, key: Option<&Passphrase>) -> Result<bool, StoreError> {
+    let path = data_dir.join(DATABASE_FILE);
+    if !path.exists() {
+        return Ok(true);
+    }
+    let conn = open_file(&path, key, Access::ReadOnly)?;
+    let answer = (|| {
+        let mut stmt = conn.prepare("PRAGMA quick_check(entries_fts)")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect::<rusqlite::Result<Vec<String>>>()
+    })();
+    match answer {
+        Ok(rows) => Ok(rows == ["ok"]),
+        // FTS5 may answer a garbled index with the error itself rather than a row.
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
 }
 
 impl Store {
-    /// Checks the search index (FTS5's `integrity-check`: its own structure, and that it
-    /// agrees with the entries) and, when it is damaged or out of step, rebuilds it from the
-    /// entries in one transaction. The entries are only read. The start-up check leaves the
-    /// index's contents out (`backup::check_file`); the app runs this once a day, after the
-    /// day's backup.
-    pub fn check_search_index(&mut self) -> Result<SearchIndexCheck, StoreError> {
-        // `rank = 1`: an external-content index is also compared with the entries.
-        let checked = self.conn.execute(
-            "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
+    /// Builds the search index again from the entries, in one transaction (FTS5's `rebuild`).
+    /// The entries are only read.
+    pub fn rebuild_search_index(&mut self) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')",
             [],
-        );
-        match checked {
-            Ok(_) => Ok(SearchIndexCheck::Sound),
-            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-                let tx = self.conn.transaction()?;
-                tx.execute(
-                    "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')",
-                    [],
-                )?;
-                tx.commit()?;
-                Ok(SearchIndexCheck::Rebuilt)
-            }
-            Err(e) => Err(e.into()),
-        }
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Runs a checked search. With words: best matches first (BM25); with filters only:
@@ -318,24 +323,9 @@ mod tests {
     }
 
     #[test]
-    fn a_search_index_out_of_step_is_rebuilt() {
-        let (_tmp, mut s, [a, ..]) = journal();
-        assert_eq!(s.check_search_index().unwrap(), SearchIndexCheck::Sound);
-        // Take the index out of step: remove words from entry `a` that it never had.
-        s.conn
-            .execute(
-                "INSERT INTO entries_fts (entries_fts, rowid, body) VALUES ('delete', ?1, 'words never written')",
-                [a],
-            )
-            .unwrap();
-        assert_eq!(s.check_search_index().unwrap(), SearchIndexCheck::Rebuilt);
-        assert_eq!(s.check_search_index().unwrap(), SearchIndexCheck::Sound);
-        assert_eq!(find(&s, text("promotion")), [a]);
-    }
-
-    #[test]
-    fn a_damaged_search_index_does_not_keep_the_journal_closed() {
+    fn a_damaged_search_index_does_not_keep_the_journal_closed_and_is_rebuilt() {
         let (tmp, s, [a, ..]) = journal();
+        assert!(search_index_sound(tmp.path(), None).unwrap());
         // Garble the index's segments (the entries and every page stay sound).
         s.conn
             .execute(
@@ -345,9 +335,11 @@ mod tests {
             .unwrap();
         drop(s);
         // The start-up check is about the file's structure, and the entries are all there;
-        // the index is derived from them and rebuilt by the daily check.
+        // the index is derived from them and rebuilt after the daily check finds it damaged.
         let mut s = Store::open_checked(tmp.path(), None).expect("opens with the index damaged");
-        assert_eq!(s.check_search_index().unwrap(), SearchIndexCheck::Rebuilt);
+        assert!(!search_index_sound(tmp.path(), None).unwrap());
+        s.rebuild_search_index().unwrap();
+        assert!(search_index_sound(tmp.path(), None).unwrap());
         assert_eq!(find(&s, text("promotion")), [a]);
     }
 
