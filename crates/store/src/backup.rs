@@ -138,14 +138,15 @@ pub fn check_file(path: &Path, key: Option<&Passphrase>) -> Result<(), StoreErro
 
 /// Takes every virtual table module (FTS5 among them) off `conn`, a connection opened for a
 /// check only: `PRAGMA quick_check` then checks the pages of the search index's tables but
-/// does not run FTS5's comparison of the index with the entries. Should SQLite refuse, the
+/// does not run FTS5's walk of the inverted index stored in them. Should SQLite refuse, the
 /// modules stay and the check is the whole one, only slower.
 #[allow(unsafe_code)]
 fn drop_virtual_table_modules(conn: &Connection) {
     // SAFETY: `conn.handle()` is the live connection `conn` owns, used on this thread for
     // the length of the call and not closed meanwhile; a null keep-list is documented as
-    // "keep none". No statement is prepared on the connection yet, and the modules dropped
-    // are only looked up when a virtual table is next used, which this connection never does.
+    // "keep none". No statement is open on the connection (the pragmas run so far are
+    // finalised), and the modules dropped are only looked up when a virtual table is next
+    // used, which on this connection is only the check (it then skips FTS5's part).
     let _ = unsafe { rusqlite::ffi::sqlite3_drop_modules(conn.handle(), std::ptr::null_mut()) };
 }
 
