@@ -967,3 +967,99 @@ fn a_damaged_journal_offers_the_newest_good_backup_and_a_readable_copy() {
     let page = call(&app, "list_entries", json!({ "after": null, "limit": 10 })).unwrap();
     assert_eq!(page["entries"][0]["body"], "in the backup", "{page}");
 }
+
+/// A built front end of one page, for the tests of what the window's page carries.
+struct OnePage;
+
+const BUILT_PAGE: &str = "<!doctype html>\n<html>\n  <head>\n    <title>Trajectory</title>\n  </head>\n  <body><div id=\"app\"></div></body>\n</html>\n";
+
+impl tauri::Assets<MockRuntime> for OnePage {
+    fn get(&self, key: &tauri::utils::assets::AssetKey) -> Option<std::borrow::Cow<'_, [u8]>> {
+        (key.as_ref() == "/index.html").then(|| BUILT_PAGE.as_bytes().into())
+    }
+
+    fn iter(&self) -> Box<tauri::utils::assets::AssetsIter<'_>> {
+        Box::new(std::iter::empty())
+    }
+
+    fn csp_hashes(
+        &self,
+        _: &tauri::utils::assets::AssetKey,
+    ) -> Box<dyn Iterator<Item = tauri::utils::assets::CspHash<'_>> + '_> {
+        Box::new(std::iter::empty())
+    }
+}
+
+/// The app on `dir`, serving [`OnePage`] the way the real app serves its front end.
+fn app_serving_page(dir: tempfile::TempDir) -> TestApp {
+    let mut context = mock_context(OnePage);
+    let link = trajectory_app::start_page::install(&mut context);
+    let state =
+        AppState::open_with_backup_delay(Some(dir.path().to_path_buf()), std::time::Duration::ZERO);
+    link.serve_from(&state);
+    let app = mock_builder()
+        .manage(state)
+        .invoke_handler(app_handlers!())
+        .build(context)
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    TestApp {
+        _app: app,
+        window,
+        _dir: dir,
+    }
+}
+
+/// The page as the window gets it, and the data block in it (`None` when there is none).
+fn served_page(app: &TestApp) -> (String, Option<Value>) {
+    let asset = app._app.asset_resolver().get("index.html".into()).unwrap();
+    let page = String::from_utf8(asset.bytes().to_vec()).unwrap();
+    let open = "<script type=\"application/json\" id=\"start-data\">";
+    let data = page.find(open).map(|at| {
+        let inside = &page[at + open.len()..];
+        let block = &inside[..inside.find("</script>").unwrap()];
+        assert!(
+            !block.contains(['<', '>', '&']),
+            "the block holds no markup characters: {block}"
+        );
+        serde_json::from_str(block).unwrap()
+    });
+    (page, data)
+}
+
+#[test]
+fn the_first_page_carries_the_status_and_newest_entries_as_inert_data() {
+    let hostile = "</script><script>window.__hit = 1</script><!-- __TAURI_SCRIPT_NONCE__ & <b>";
+    let app = app_serving_page(folder_with_entry(hostile));
+    // Once the journal is open (the status waits for that).
+    assert_eq!(status_of(&app)["state"], "open");
+    let (page, data) = served_page(&app);
+    let data = data.expect("the page carries the start data");
+    assert_eq!(data["status"]["state"], "open", "{data}");
+    assert_eq!(data["page_size"], 100);
+    assert_eq!(data["first_page"]["entries"][0]["body"], hostile, "{data}");
+    // The person's text is data only: the page's markup is the built page's plus one block.
+    assert_eq!(page.matches("<script").count(), 1, "{page}");
+    assert_eq!(page.matches("</script>").count(), 1, "{page}");
+    assert!(!page.contains("__TAURI_SCRIPT_NONCE__"), "{page}");
+    assert!(page.ends_with("  </head>\n  <body><div id=\"app\"></div></body>\n</html>\n"));
+    // The same as the command answers.
+    let listed = call(&app, "list_entries", json!({ "after": null, "limit": 100 })).unwrap();
+    assert_eq!(data["first_page"], listed);
+}
+
+#[test]
+fn a_locked_journal_page_carries_the_status_without_entries() {
+    let dir = folder_with_entry("a sentence to keep private");
+    let passphrase = trajectory_core::Passphrase::new("a long enough passphrase").unwrap();
+    trajectory_store::encryption::change_encryption(dir.path(), None, Some(&passphrase)).unwrap();
+    let app = app_serving_page(dir);
+    assert_eq!(status_of(&app)["state"], "locked");
+    let (page, data) = served_page(&app);
+    let data = data.expect("the page carries the start data");
+    assert_eq!(data["status"]["state"], "locked", "{data}");
+    assert_eq!(data["first_page"], Value::Null, "{data}");
+    assert!(!page.contains("keep private"));
+}

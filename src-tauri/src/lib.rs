@@ -8,6 +8,7 @@ pub mod first_paint;
 pub mod instance;
 pub mod launch;
 pub mod reminders;
+pub mod start_page;
 pub mod state;
 pub mod webview;
 
@@ -102,7 +103,8 @@ macro_rules! app_handlers {
 pub fn run() {
     clock::set_from_launch(launch::today_arg(std::env::args_os()));
     let explicit = launch::data_dir_arg(std::env::args_os());
-    let context = tauri::generate_context!();
+    let mut context = tauri::generate_context!();
+    let start_link = start_page::install(&mut context);
     let mut builder = tauri::Builder::default();
     // Without a data folder there is nothing to scope by; the window opens and says why.
     if let Ok(dir) = trajectory_store::resolve_data_dir(explicit.clone()) {
@@ -124,7 +126,9 @@ pub fn run() {
     builder
         .setup(move |app| {
             webview::configure(app);
-            app.manage(AppState::open(explicit));
+            let state = AppState::open(explicit);
+            start_link.serve_from(&state);
+            app.manage(state);
             reminders::start(app.handle().clone());
             Ok(())
         })

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use serde::Serialize;
-use trajectory_core::{ErrorCode, Passphrase};
+use trajectory_core::{EntryPage, ErrorCode, Passphrase};
 use trajectory_store::backup::PendingBackup;
 use trajectory_store::{Store, resolve_data_dir};
 
@@ -82,6 +82,42 @@ pub struct JournalStatus {
     /// Whether the journal's file is encrypted.
     pub encrypted: bool,
     pub data_dir: Option<String>,
+}
+
+/// What the window's first page carries so its first screen needs no round trip: where the
+/// journal stands and, when it is open, the timeline's first page (decision 0064).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct StartData {
+    pub status: JournalStatus,
+    /// The newest `page_size` entries; `None` when the journal is not open (or the read failed:
+    /// the window then asks for them).
+    pub first_page: Option<EntryPage>,
+    pub page_size: u32,
+}
+
+/// The journal as the window's first page reads it (a handle on the app's own journal).
+pub struct StartSource {
+    journal: Slot,
+    data_dir: Option<PathBuf>,
+}
+
+impl StartSource {
+    /// Where the journal stands and, when it is open, its newest `page_size` entries — read
+    /// now without waiting: `None` while the journal is being opened or a command holds it
+    /// (the window then asks for both as usual).
+    pub fn start_data(&self, page_size: u32) -> Option<StartData> {
+        let journal = self.journal.try_lock().ok()?;
+        let status = status_of(&journal, self.data_dir.as_deref());
+        let first_page = match &journal.store {
+            Ok(store) => store.timeline(None, page_size).ok(),
+            Err(_) => None,
+        };
+        Some(StartData {
+            status,
+            first_page,
+            page_size,
+        })
+    }
 }
 
 /// Opens the journal the way the app starts: a read-only `quick_check` first (a damaged
@@ -366,6 +402,14 @@ impl AppState {
         .map_err(AppError::internal)?
     }
 
+    /// What the window's first page reads its start data from (`start_page`).
+    pub fn start_source(&self) -> StartSource {
+        StartSource {
+            journal: self.journal.clone(),
+            data_dir: self.data_dir.clone(),
+        }
+    }
+
     /// Tries `passphrase` on a locked journal. A wrong one changes nothing and is reported;
     /// the right one opens the journal — or, if it is damaged, moves on to the recovery
     /// screen with the passphrase kept for reading its backups.
@@ -469,5 +513,30 @@ impl AppState {
         })
         .await
         .map_err(AppError::internal)?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_data_never_waits_for_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let state =
+            AppState::open_with_backup_delay(Some(dir.path().to_path_buf()), Duration::ZERO);
+        // Once it is open (taking the lock waits for the opening).
+        drop(state.journal.lock().unwrap());
+        let source = state.start_source();
+        let data = source
+            .start_data(10)
+            .expect("read at once when no one holds the journal");
+        assert_eq!(data.status.state, JournalState::Open);
+        assert_eq!(data.first_page.map(|p| p.entries.len()), Some(0));
+        assert_eq!(data.page_size, 10);
+        // While a command holds it: nothing, at once.
+        let held = state.journal.lock().unwrap();
+        assert!(source.start_data(10).is_none());
+        drop(held);
     }
 }

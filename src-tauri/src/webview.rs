@@ -71,7 +71,10 @@ mod tests {
     #[test]
     fn the_family_is_read_out_of_a_gtk_font_name() {
         assert_eq!(font_family("Cantarell 11").as_deref(), Some("Cantarell"));
-        assert_eq!(font_family("Noto Sans Bold 10").as_deref(), Some("Noto Sans"));
+        assert_eq!(
+            font_family("Noto Sans Bold 10").as_deref(),
+            Some("Noto Sans")
+        );
         assert_eq!(font_family("Sans 10").as_deref(), Some("Sans"));
         assert_eq!(font_family("Ubuntu").as_deref(), Some("Ubuntu"));
     }

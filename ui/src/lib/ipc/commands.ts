@@ -579,8 +579,9 @@ import type { EncryptionView } from './bindings/EncryptionView';
 import type { JournalState } from './bindings/JournalState';
 import type { JournalStatus } from './bindings/JournalStatus';
 import type { SalvageView } from './bindings/SalvageView';
+import type { StartData } from './bindings/StartData';
 
-export type { EncryptionView, JournalState, JournalStatus, SalvageView };
+export type { EncryptionView, JournalState, JournalStatus, SalvageView, StartData };
 
 /** Where the journal stands: open, locked (encrypted), damaged, from a newer version, or unavailable. */
 export function journalStatus(): Promise<JournalStatus> {

@@ -1,6 +1,6 @@
 // Answers asked for the moment the window's script starts, before the components that want
-// them exist: where the journal stands (the start-up gate) and the timeline's first page (the
-// journal). Both wait for the journal to be opened and come back together, instead of one
+// them exist — or carried by the window's page itself (start-data.ts): where the journal
+// stands (the start-up gate) and the timeline's first page (the journal). Both wait for the journal to be opened and come back together, instead of one
 // after the other with the window's first screen built in between. Each is taken once, by the
 // first to ask for it; a failed one only means that asker asks again. The gate waits until
 // they are all back before it shows the journal, and the journal takes an answer that is
@@ -22,6 +22,12 @@ export function askEarly<T>(key: string, ask: () => Promise<T>): void {
     () => undefined,
   );
   held.set(key, answer);
+}
+
+/** Keeps `value` under `key` as an answer already back (one the window's page carried). */
+export function settleEarly<T>(key: string, value: T): void {
+  held.set(key, Promise.resolve(value));
+  arrived.set(key, value);
 }
 
 /** The answer kept under `key`, once; null when there is none (then ask as usual). */

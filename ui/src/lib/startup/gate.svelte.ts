@@ -3,7 +3,7 @@
 
 import type { AppError, JournalStatus, RestoreView, SalvageView } from '../ipc/commands';
 import { journalStatus, restoreNewestBackup, saveReadableJournal, toAppError, unlockJournal } from '../ipc/commands';
-import { askEarly, earlyOr, keptSettled } from './early';
+import { askEarly, earlyOr, keptSettled, settleEarly } from './early';
 
 /** Where `askForStatusEarly` keeps its answer. */
 const STATUS = 'journal-status';
@@ -11,6 +11,11 @@ const STATUS = 'journal-status';
 /** Asks where the journal stands now, for the gate's first load to take (see early.ts). */
 export function askForStatusEarly(): void {
   askEarly(STATUS, journalStatus);
+}
+
+/** Keeps where the journal stands as the window's page told it, for the gate's first load. */
+export function statusCarried(status: JournalStatus): void {
+  settleEarly(STATUS, status);
 }
 
 export class Gate {
