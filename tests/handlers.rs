@@ -996,7 +996,7 @@ fn app_serving_page(dir: tempfile::TempDir) -> TestApp {
     let link = trajectory_app::start_page::install(&mut context);
     let state =
         AppState::open_with_backup_delay(Some(dir.path().to_path_buf()), std::time::Duration::ZERO);
-    link.serve_from(&state);
+    link.serve_from(&state, Some("Cantarell".into()));
     let app = mock_builder()
         .manage(state)
         .invoke_handler(app_handlers!())
@@ -1038,6 +1038,7 @@ fn the_first_page_carries_the_status_and_newest_entries_as_inert_data() {
     let (page, data) = served_page(&app);
     let data = data.expect("the page carries the start data");
     assert_eq!(data["status"]["state"], "open", "{data}");
+    assert_eq!(data["ui_font"], "Cantarell");
     assert_eq!(data["page_size"], 100);
     assert_eq!(data["first_page"]["entries"][0]["body"], hostile, "{data}");
     // The person's text is data only: the page's markup is the built page's plus one block.

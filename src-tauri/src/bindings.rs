@@ -80,7 +80,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::commands::data::ImportProgress::export_all(&cfg)?;
     crate::state::JournalState::export_all(&cfg)?;
     crate::state::JournalStatus::export_all(&cfg)?;
-    crate::state::StartData::export_all(&cfg)?;
+    crate::start_page::StartData::export_all(&cfg)?;
     crate::commands::recovery::SalvageView::export_all(&cfg)?;
     crate::commands::encryption::EncryptionView::export_all(&cfg)?;
     Ok(())

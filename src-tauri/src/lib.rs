@@ -127,7 +127,7 @@ pub fn run() {
         .setup(move |app| {
             webview::configure(app);
             let state = AppState::open(explicit);
-            start_link.serve_from(&state);
+            start_link.serve_from(&state, webview::desktop_font_family());
             app.manage(state);
             reminders::start(app.handle().clone());
             Ok(())

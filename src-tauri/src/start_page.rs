@@ -1,6 +1,6 @@
-//! The window's first page served with where the journal stands and the timeline's newest
-//! entries inside it, as a JSON data block, so the first screen is drawn without waiting for a
-//! round trip to ask for them (decision 0064).
+//! The window's first page served with what its first screen needs inside it, as a JSON data
+//! block: the desktop's font, where the journal stands and the timeline's newest entries, so
+//! the first screen is drawn without waiting for a round trip to ask for them (decision 0064).
 
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -8,7 +8,10 @@ use std::sync::{Arc, OnceLock};
 use tauri::utils::assets::{AssetKey, AssetsIter, CspHash};
 use tauri::{App, Assets, Context, Runtime};
 
-use crate::state::{AppState, StartData, StartSource};
+use serde::Serialize;
+use trajectory_core::EntryPage;
+
+use crate::state::{AppState, JournalStatus, StartSource};
 
 /// How many entries the first page carries: the window's page size (`PAGE_SIZE` in
 /// `ui/src/lib/journal/journal.svelte.ts`). The window takes them only when the two agree.
@@ -20,6 +23,42 @@ pub const START_DATA_ID: &str = "start-data";
 /// The page that holds the window's script: the only asset that gets the data.
 const PAGE: &str = "/index.html";
 
+/// What the window's page carries for its first screen (decision 0064).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct StartData {
+    /// The desktop's interface font family, for the page to use by name (decision 0063);
+    /// `None` without a desktop setting (the page keeps its generic sans-serif).
+    pub ui_font: Option<String>,
+    /// Where the journal stands; `None` when it could not be read at once (still being opened,
+    /// or in use): the window then asks for it.
+    pub status: Option<JournalStatus>,
+    /// The newest `page_size` entries when the journal is open; `None` otherwise (the window
+    /// asks for them if it needs them).
+    pub first_page: Option<EntryPage>,
+    pub page_size: u32,
+}
+
+/// What the page's data is read from once the app is set up.
+struct Served {
+    source: StartSource,
+    ui_font: Option<String>,
+}
+
+impl Served {
+    fn start_data(&self) -> StartData {
+        let (status, first_page) = match self.source.journal_now(FIRST_PAGE_SIZE) {
+            Some((status, page)) => (Some(status), page),
+            None => (None, None),
+        };
+        StartData {
+            ui_font: self.ui_font.clone(),
+            status,
+            first_page,
+            page_size: FIRST_PAGE_SIZE,
+        }
+    }
+}
+
 /// The bundled front end, with the data added to its page when the journal can tell it at
 /// once. Everything else is served as built.
 struct StartPage<R: Runtime> {
@@ -27,16 +66,20 @@ struct StartPage<R: Runtime> {
     source: Link,
 }
 
-type Link = Arc<OnceLock<StartSource>>;
+type Link = Arc<OnceLock<Served>>;
 
 /// Connects the served page to the app's journal once the journal is there (`setup`).
 #[derive(Clone)]
 pub struct StartLink(Link);
 
 impl StartLink {
-    /// The page carries start data from `state`'s journal from now on.
-    pub fn serve_from(&self, state: &AppState) {
-        let _ = self.0.set(state.start_source());
+    /// The page carries start data from now on: `state`'s journal and the desktop's font
+    /// family `ui_font` (read on the window's thread, see `webview::desktop_font_family`).
+    pub fn serve_from(&self, state: &AppState, ui_font: Option<String>) {
+        let _ = self.0.set(Served {
+            source: state.start_source(),
+            ui_font,
+        });
     }
 }
 
@@ -75,16 +118,13 @@ impl<R: Runtime> Assets<R> for StartPage<R> {
     }
 
     /// Runs on the async runtime's threads, not the window's; the journal is only read if no
-    /// one holds it (see [`StartSource::start_data`]), never waited for.
+    /// one holds it (see [`StartSource::journal_now`]), never waited for.
     fn get(&self, key: &AssetKey) -> Option<Cow<'_, [u8]>> {
         let asset = self.built.get(key)?;
         if key.as_ref() != PAGE {
             return Some(asset);
         }
-        let data = self
-            .source
-            .get()
-            .and_then(|s| s.start_data(FIRST_PAGE_SIZE));
+        let data = self.source.get().map(Served::start_data);
         match data.and_then(|data| with_start_data(&asset, &data)) {
             Some(page) => Some(Cow::Owned(page.into_bytes())),
             None => Some(asset),
@@ -136,7 +176,7 @@ pub fn json_inside_html(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{JournalState, JournalStatus};
+    use crate::state::JournalState;
 
     fn status() -> JournalStatus {
         JournalStatus {
@@ -160,7 +200,8 @@ mod tests {
     #[test]
     fn the_data_block_goes_just_before_the_end_of_the_head() {
         let data = StartData {
-            status: status(),
+            ui_font: Some("Cantarell".into()),
+            status: Some(status()),
             first_page: None,
             page_size: FIRST_PAGE_SIZE,
         };
@@ -179,7 +220,8 @@ mod tests {
     #[test]
     fn a_page_without_a_head_is_left_as_built() {
         let data = StartData {
-            status: status(),
+            ui_font: Some("Cantarell".into()),
+            status: Some(status()),
             first_page: None,
             page_size: FIRST_PAGE_SIZE,
         };

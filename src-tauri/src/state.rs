@@ -84,17 +84,6 @@ pub struct JournalStatus {
     pub data_dir: Option<String>,
 }
 
-/// What the window's first page carries so its first screen needs no round trip: where the
-/// journal stands and, when it is open, the timeline's first page (decision 0064).
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct StartData {
-    pub status: JournalStatus,
-    /// The newest `page_size` entries; `None` when the journal is not open (or the read failed:
-    /// the window then asks for them).
-    pub first_page: Option<EntryPage>,
-    pub page_size: u32,
-}
-
 /// The journal as the window's first page reads it (a handle on the app's own journal).
 pub struct StartSource {
     journal: Slot,
@@ -102,21 +91,17 @@ pub struct StartSource {
 }
 
 impl StartSource {
-    /// Where the journal stands and, when it is open, its newest `page_size` entries — read
-    /// now without waiting: `None` while the journal is being opened or a command holds it
-    /// (the window then asks for both as usual).
-    pub fn start_data(&self, page_size: u32) -> Option<StartData> {
+    /// Where the journal stands and, when it is open, its newest `page_size` entries (`None`
+    /// when it is not open, or the read failed) — read now without waiting: `None` while the
+    /// journal is being opened or a command holds it (the window then asks as usual).
+    pub fn journal_now(&self, page_size: u32) -> Option<(JournalStatus, Option<EntryPage>)> {
         let journal = self.journal.try_lock().ok()?;
         let status = status_of(&journal, self.data_dir.as_deref());
         let first_page = match &journal.store {
             Ok(store) => store.timeline(None, page_size).ok(),
             Err(_) => None,
         };
-        Some(StartData {
-            status,
-            first_page,
-            page_size,
-        })
+        Some((status, first_page))
     }
 }
 
@@ -528,15 +513,14 @@ mod tests {
         // Once it is open (taking the lock waits for the opening).
         drop(state.journal.lock().unwrap());
         let source = state.start_source();
-        let data = source
-            .start_data(10)
+        let (status, first_page) = source
+            .journal_now(10)
             .expect("read at once when no one holds the journal");
-        assert_eq!(data.status.state, JournalState::Open);
-        assert_eq!(data.first_page.map(|p| p.entries.len()), Some(0));
-        assert_eq!(data.page_size, 10);
+        assert_eq!(status.state, JournalState::Open);
+        assert_eq!(first_page.map(|p| p.entries.len()), Some(0));
         // While a command holds it: nothing, at once.
         let held = state.journal.lock().unwrap();
-        assert!(source.start_data(10).is_none());
+        assert!(source.journal_now(10).is_none());
         drop(held);
     }
 }

@@ -1,5 +1,6 @@
 //! The window's WebKit settings beyond Tauri's defaults: pages drawn without GPU compositing
-//! (decision 0057) and the desktop's own font as the page's sans-serif (decision 0063).
+//! (decision 0057); and the desktop's interface font, which the page is told by name (decision
+//! 0063).
 
 use tauri::{Manager, Runtime};
 
@@ -18,7 +19,6 @@ pub fn configure<R: Runtime>(app: &tauri::App<R>) {
                 // compositing layers on the GPU, which cost the web process about 85 MiB
                 // (decision 0057).
                 settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-                follow_desktop_font(&settings);
             }
         }
         #[cfg(not(target_os = "linux"))]
@@ -29,29 +29,20 @@ pub fn configure<R: Runtime>(app: &tauri::App<R>) {
     }
 }
 
-/// Makes the page's `sans-serif` the desktop's interface font (GTK's `gtk-font-name`), now and
-/// whenever the desktop's setting changes. The page asks for `sans-serif`, not `system-ui`:
-/// WebKitGTK resolves the same face either way, but `system-ui` cost the first style of the
-/// window ~12 ms more (decision 0063). Without a desktop setting, WebKit's default stays.
-#[cfg(target_os = "linux")]
-fn follow_desktop_font(settings: &webkit2gtk::Settings) {
-    use gtk::prelude::{GtkSettingsExt, ObjectExt};
-    use webkit2gtk::SettingsExt;
-
-    let Some(desktop) = gtk::Settings::default() else {
-        return;
-    };
-    let apply = {
-        let settings = settings.clone();
-        move |desktop: &gtk::Settings| {
-            let family = desktop.gtk_font_name().and_then(|name| font_family(&name));
-            if let Some(family) = family {
-                settings.set_sans_serif_font_family(&family);
-            }
-        }
-    };
-    apply(&desktop);
-    desktop.connect_notify_local(Some("gtk-font-name"), move |desktop, _| apply(desktop));
+/// The family of the desktop's interface font (GTK's `gtk-font-name`, e.g. `Cantarell` of
+/// `Cantarell 11`); `None` without a desktop setting. Read on the window's thread (`setup`):
+/// GTK's settings belong to it. The page gets it with its start data and uses it by name
+/// instead of `system-ui`, which names the same face but cost the first style ~12 ms more
+/// (decision 0063).
+pub fn desktop_font_family() -> Option<String> {
+    #[cfg(target_os = "linux")]
+    {
+        use gtk::prelude::GtkSettingsExt;
+        let name = gtk::Settings::default()?.gtk_font_name()?;
+        font_family(&name)
+    }
+    #[cfg(not(target_os = "linux"))]
+    None
 }
 
 /// The family of a GTK font name such as `Cantarell 11` or `Noto Sans Bold 10` (Pango's font

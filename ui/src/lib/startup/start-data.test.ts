@@ -5,12 +5,13 @@ import { clearMocks, makeEntry, mockCommands } from '../ipc/testing';
 import { Journal } from '../journal/journal.svelte';
 import { forgetEarly } from './early';
 import { Gate } from './gate.svelte';
-import { prepareFirstScreen, START_DATA_ID, takeStartData } from './start-data';
+import { fontStack, prepareFirstScreen, START_DATA_ID, takeStartData } from './start-data';
 
 afterEach(() => {
   forgetEarly();
   clearMocks();
   document.head.innerHTML = '';
+  document.documentElement.style.removeProperty('--font-ui');
 });
 
 const HOSTILE = '</script><script>window.__hit = 1</script><!-- <img src=x onerror=alert(1)> & __TAURI_SCRIPT_NONCE__';
@@ -38,7 +39,7 @@ function carry(text: string): void {
 }
 
 function data(state: JournalStatus['state'] = 'open', pageSize = 100): StartData {
-  return { status: status(state), first_page: state === 'open' ? page() : null, page_size: pageSize };
+  return { ui_font: 'Cantarell', status: status(state), first_page: state === 'open' ? page() : null, page_size: pageSize };
 }
 
 describe('the start data the page carries', () => {
@@ -56,7 +57,9 @@ describe('the start data the page carries', () => {
     expect(takeStartData(document)).toBeNull();
     carry(JSON.stringify({ status: 'open', page_size: 100, first_page: null }));
     expect(takeStartData(document)).toBeNull();
-    carry(JSON.stringify({ status: status('open'), page_size: 100, first_page: { entries: 'none' } }));
+    carry(JSON.stringify({ ui_font: null, status: status('open'), page_size: 100, first_page: { entries: 'none' } }));
+    expect(takeStartData(document)).toBeNull();
+    carry(JSON.stringify({ ui_font: 12, status: null, page_size: 100, first_page: null }));
     expect(takeStartData(document)).toBeNull();
   });
 
@@ -95,6 +98,22 @@ describe('the start data the page carries', () => {
     carry(insideHtml(data('open')));
     prepareFirstScreen(document, false, 100);
     expect(calls).toEqual([]);
+  });
+
+  it('sets the UI font to the desktop font by name, quoted', () => {
+    mockCommands(() => null);
+    carry(insideHtml(data()));
+    prepareFirstScreen(document, true, 100);
+    expect(document.documentElement.style.getPropertyValue('--font-ui')).toBe('"Cantarell", sans-serif');
+    expect(fontStack('Odd "Name"\\\n')).toBe('"Odd \\"Name\\"\\\\ ", sans-serif');
+  });
+
+  it('asks for the status and first page when it carries only the font (the journal was busy)', () => {
+    const calls = mockCommands((command) => (command === 'journal_status' ? status('open') : page()));
+    carry(insideHtml({ ui_font: 'Cantarell', status: null, first_page: null, page_size: 100 }));
+    prepareFirstScreen(document, true, 100);
+    expect(calls.map((c) => c.command)).toEqual(['journal_status', 'list_entries']);
+    expect(document.documentElement.style.getPropertyValue('--font-ui')).toBe('"Cantarell", sans-serif');
   });
 
   it('without it, asks for where the journal stands and its first page at once', () => {

@@ -3,12 +3,21 @@ import type { EntryPage } from "./EntryPage";
 import type { JournalStatus } from "./JournalStatus";
 
 /**
- * What the window's first page carries so its first screen needs no round trip: where the
- * journal stands and, when it is open, the timeline's first page (decision 0064).
+ * What the window's page carries for its first screen (decision 0064).
  */
-export type StartData = { status: JournalStatus, 
+export type StartData = { 
 /**
- * The newest `page_size` entries; `None` when the journal is not open (or the read failed:
- * the window then asks for them).
+ * The desktop's interface font family, for the page to use by name (decision 0063);
+ * `None` without a desktop setting (the page keeps its generic sans-serif).
+ */
+ui_font: string | null, 
+/**
+ * Where the journal stands; `None` when it could not be read at once (still being opened,
+ * or in use): the window then asks for it.
+ */
+status: JournalStatus | null, 
+/**
+ * The newest `page_size` entries when the journal is open; `None` otherwise (the window
+ * asks for them if it needs them).
  */
 first_page: EntryPage | null, page_size: number, };
