@@ -28,7 +28,8 @@ function isStartData(value: unknown): value is StartData {
  * sans-serif. Quoted as a CSS string, so a name cannot end the value.
  */
 export function fontStack(family: string): string {
-  const quoted = family.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/["\\]/g, (c) => `\\${c}`);
+  const printable = [...family].map((c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('');
+  const quoted = printable.replace(/["\\]/g, (c) => `\\${c}`);
   return `"${quoted}", sans-serif`;
 }
 
