@@ -30,10 +30,19 @@ fn app_on(dir: tempfile::TempDir) -> TestApp {
 
 /// The app on `dir` with `state` (opened on it).
 fn app_with(state: AppState, dir: tempfile::TempDir) -> TestApp {
+    app_in(mock_context(noop_assets()), state, dir)
+}
+
+/// [`app_with`] built from `context` (its assets, its config).
+fn app_in(
+    context: tauri::Context<MockRuntime>,
+    state: AppState,
+    dir: tempfile::TempDir,
+) -> TestApp {
     let app = mock_builder()
         .manage(state)
         .invoke_handler(app_handlers!())
-        .build(mock_context(noop_assets()))
+        .build(context)
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
@@ -997,19 +1006,7 @@ fn app_serving_page(dir: tempfile::TempDir) -> TestApp {
     let state =
         AppState::open_with_backup_delay(Some(dir.path().to_path_buf()), std::time::Duration::ZERO);
     link.serve_from(&state, Some("Cantarell".into()));
-    let app = mock_builder()
-        .manage(state)
-        .invoke_handler(app_handlers!())
-        .build(context)
-        .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    TestApp {
-        _app: app,
-        window,
-        _dir: dir,
-    }
+    app_in(context, state, dir)
 }
 
 /// The page as the window gets it, and the data block in it (`None` when there is none).

@@ -187,6 +187,15 @@ mod tests {
         }
     }
 
+    fn locked_data() -> StartData {
+        StartData {
+            ui_font: Some("Cantarell".into()),
+            status: Some(status()),
+            first_page: None,
+            page_size: FIRST_PAGE_SIZE,
+        }
+    }
+
     #[test]
     fn escaped_json_reads_the_same_and_holds_no_markup_characters() {
         let json = serde_json::to_string(&status()).unwrap();
@@ -199,12 +208,7 @@ mod tests {
 
     #[test]
     fn the_data_block_goes_just_before_the_end_of_the_head() {
-        let data = StartData {
-            ui_font: Some("Cantarell".into()),
-            status: Some(status()),
-            first_page: None,
-            page_size: FIRST_PAGE_SIZE,
-        };
+        let data = locked_data();
         let html = "<html><head><title>T</title></head><body></body></html>";
         let page = with_start_data(html.as_bytes(), &data).unwrap();
         let (before, after) = page.split_once("<script").unwrap();
@@ -219,12 +223,7 @@ mod tests {
 
     #[test]
     fn a_page_without_a_head_is_left_as_built() {
-        let data = StartData {
-            ui_font: Some("Cantarell".into()),
-            status: Some(status()),
-            first_page: None,
-            page_size: FIRST_PAGE_SIZE,
-        };
+        let data = locked_data();
         assert_eq!(with_start_data(b"<p>no head</p>", &data), None);
         assert_eq!(with_start_data(&[0xff, 0xfe], &data), None);
     }
