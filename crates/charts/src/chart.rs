@@ -320,9 +320,20 @@ pub(crate) fn date_chart<'a, DB: DrawingBackend>(
 
 /// Draws `figure` in the requested format and size.
 pub(crate) fn render<F: Figure>(figure: &F, options: &ChartOptions) -> Result<Image, ChartError> {
+    render_cut(figure, options, options.height)
+}
+
+/// Renders `figure` styled for `options` (text and spacing as for its full size) onto a
+/// picture `height` pixels tall instead of `options.height`: for a figure that needs less
+/// than the height it was given.
+pub(crate) fn render_cut<F: Figure>(
+    figure: &F,
+    options: &ChartOptions,
+    height: u32,
+) -> Result<Image, ChartError> {
     font::ensure_registered()?;
     let style = Style::new(options);
-    let size = (options.width.max(200), options.height.max(120));
+    let size = (options.width.max(200), height.max(120));
     match options.format {
         Format::Svg => {
             let mut svg = String::new();

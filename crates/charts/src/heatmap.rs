@@ -1,6 +1,7 @@
 //! Chart 4: a calendar heatmap of journaling — one square a day, darker for more entries —
 //! with the days a milestone was achieved marked. One block per year over long spans.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -10,7 +11,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::count;
 use crate::chart::{
-    Chart, ChartError, ChartOptions, Figure, Style, Swatch, TextAlternative, drawing, frame, render,
+    Chart, ChartError, ChartOptions, Figure, Format, Style, Swatch, TextAlternative, drawing,
+    frame, render, render_cut,
 };
 use crate::theme::Palette;
 
@@ -97,6 +99,8 @@ fn shade(p: &Palette, count: u32) -> RGBColor {
 
 struct HeatmapFigure<'a> {
     data: &'a HeatmapData<'a>,
+    /// The pixels left empty below the calendar by the last drawing (it is centred in them).
+    spare_height: Cell<f64>,
 }
 
 impl Figure for HeatmapFigure<'_> {
@@ -150,6 +154,7 @@ impl Figure for HeatmapFigure<'_> {
         let used_w = per_row as f64 * block_w + (per_row as f64 - 1.0) * gap_x;
         let left = ((w - used_w) / 2.0).max(0.0);
         let used_h = bands.len().div_ceil(per_row) as f64 * block_h;
+        self.spare_height.set((h - used_h).max(0.0));
         let top = ((h - used_h) / 2.0).max(0.0);
         let inset = (cell / 9.0).max(1.0);
         let counts = counts(d);
@@ -197,7 +202,18 @@ impl Figure for HeatmapFigure<'_> {
                 let col = (monday(month.max(band.from)) - band.first_monday).num_days() / 7;
                 let x = grid_x + col as f64 * cell;
                 let name = month.format("%b").to_string();
-                if month.month0().is_multiple_of(month_step) && x >= free_from {
+                // A month the block starts part-way through gives way to the next one when
+                // both names would not fit (the full month is the one worth naming).
+                let next = month.checked_add_months(chrono::Months::new(1));
+                let crowds_next = month < band.from
+                    && next.is_some_and(|n| {
+                        n <= band.to
+                            && n.month0().is_multiple_of(month_step)
+                            && grid_x
+                                + ((monday(n) - band.first_monday).num_days() / 7) as f64 * cell
+                                < x + text_w(&name) + font_px * 0.6
+                    });
+                if month.month0().is_multiple_of(month_step) && x >= free_from && !crowds_next {
                     free_from = x + text_w(&name) + font_px * 0.6;
                     area.draw(&Text::new(name, (x as i32, by as i32), small.clone()))
                         .map_err(drawing)?;
@@ -377,9 +393,28 @@ fn describe(d: &HeatmapData<'_>) -> TextAlternative {
     }
 }
 
-/// Renders the journaling heatmap.
+/// Renders the journaling heatmap, `options.width` wide and at most `options.height` tall:
+/// a calendar whose squares are bounded by the width (up to a year, or several years on a
+/// wide picture) leaves the rest of the height out rather than empty around it.
 pub fn heatmap_chart(data: &HeatmapData<'_>, options: &ChartOptions) -> Result<Chart, ChartError> {
-    let image = render(&HeatmapFigure { data }, options)?;
+    let figure = HeatmapFigure {
+        data,
+        spare_height: Cell::new(0.0),
+    };
+    // Measured on a drawing as SVG (same sizes, nothing rasterised), then drawn for real.
+    render(
+        &figure,
+        &ChartOptions {
+            format: Format::Svg,
+            ..*options
+        },
+    )?;
+    let spare = figure.spare_height.get().floor() as u32;
+    let image = if spare > 0 {
+        render_cut(&figure, options, options.height - spare.min(options.height))?
+    } else {
+        render(&figure, options)?
+    };
     Ok(Chart {
         title: TITLE.to_owned(),
         alt: describe(data),

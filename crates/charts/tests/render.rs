@@ -402,7 +402,90 @@ fn the_heatmap_counts_days_entries_runs_and_milestones() {
         "not a rectangle per day"
     );
     let png = heatmap_chart(&data, &ChartOptions::png(Theme::Dark)).unwrap();
-    assert_eq!(decode(&png.image).0, (1600, 900));
+    let (width, height) = decode(&png.image).0;
+    assert_eq!(width, 1600);
+    assert!(
+        height < 900,
+        "three months of squares need less than 900 px: {height}"
+    );
+}
+
+/// A year's calendar is bounded by the picture's width: the picture ends below it instead of
+/// centring it in an empty band twice its height (as it did at 1600×900 and 960×540).
+#[test]
+fn a_heatmap_leaves_no_empty_band_below_a_short_calendar() {
+    let entries = [d("2026-09-01"), d("2026-10-03")];
+    let data = HeatmapData {
+        entry_dates: &entries,
+        milestone_dates: &[],
+        from: d("2025-11-27"),
+        to: d("2026-11-26"),
+    };
+    let png = heatmap_chart(&data, &ChartOptions::png(Theme::Light)).unwrap();
+    let (size, pixels) = decode(&png.image);
+    assert_eq!(size.0, 1600, "the width asked for is kept");
+    assert!(size.1 < 450, "a year's calendar at 1600 px wide: {size:?}");
+    // The last rows of pixels are the margin under the calendar, not a wide empty band: the
+    // calendar's squares (not the background) appear within the bottom fifth.
+    let background = pixels[0..3].to_vec();
+    let row_len = size.0 as usize * 3;
+    let fifth = size.1 as usize / 5;
+    let bottom = &pixels[pixels.len() - fifth * row_len..];
+    assert!(
+        bottom.chunks(3).any(|px| px != background.as_slice()),
+        "nothing drawn in the bottom fifth of {size:?}"
+    );
+    let svg_chart = heatmap_chart(&data, &ChartOptions::svg(Theme::Light)).unwrap();
+    let text = svg(&svg_chart.image);
+    let height: u32 = text
+        .split("height=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .unwrap();
+    assert!(height < 540, "the window's SVG is cut too: {height}");
+    // Taller than wide spans (ten years) still use the height they are given.
+    let ten_years = HeatmapData {
+        entry_dates: &entries,
+        milestone_dates: &[],
+        from: d("2016-11-27"),
+        to: d("2026-11-26"),
+    };
+    let tall = heatmap_chart(&ten_years, &ChartOptions::svg(Theme::Light)).unwrap();
+    assert!(svg(&tall.image).starts_with("<svg width=\"960\" height=\"540\""));
+}
+
+/// A block that starts late in a month names the next month, not the few days before it
+/// (a year from 27 November showed "Nov" over the first column and no "Dec").
+#[test]
+fn a_month_cut_short_at_the_start_gives_way_to_the_next() {
+    let data = HeatmapData {
+        entry_dates: &[],
+        milestone_dates: &[],
+        from: d("2025-11-27"),
+        to: d("2026-11-26"),
+    };
+    // Wide enough that every month is named (a narrower picture names every other one).
+    let wide = ChartOptions {
+        width: 1600,
+        height: 900,
+        ..ChartOptions::svg(Theme::Light)
+    };
+    let svg_chart = heatmap_chart(&data, &wide).unwrap();
+    let text = svg(&svg_chart.image);
+    assert_eq!(text.matches("\nDec\n").count(), 1, "December is named");
+    assert_eq!(
+        text.matches("\nNov\n").count(),
+        1,
+        "only the last November is named"
+    );
+    // A block starting on the 1st keeps its first month's name.
+    let whole = HeatmapData {
+        from: d("2025-12-01"),
+        ..data
+    };
+    let whole_chart = heatmap_chart(&whole, &wide).unwrap();
+    assert_eq!(svg(&whole_chart.image).matches("\nDec\n").count(), 1);
 }
 
 #[test]

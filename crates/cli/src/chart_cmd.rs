@@ -56,7 +56,7 @@ pub(crate) struct ChartArgs {
     /// Picture width in pixels (default: 1600 for PNG, 960 for SVG).
     #[arg(long)]
     width: Option<u32>,
-    /// Picture height in pixels (default: 900 for PNG, 540 for SVG).
+    /// Picture height in pixels (default: 900 for PNG, 540 for SVG; the heatmap stops at its calendar).
     #[arg(long)]
     height: Option<u32>,
 }
