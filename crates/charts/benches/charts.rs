@@ -1,11 +1,14 @@
 //! The velocity chart over ten years of daily samples: series + SVG (the UI's path) and PNG
-//! at 1600×900 (export). Run with `cargo bench -p trajectory-charts --bench charts`.
+//! at 1600×900 (export); the heatmap over one and ten years. Run with
+//! `cargo bench -p trajectory-charts --bench charts`.
 
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
-use trajectory_charts::{ChartOptions, MilestoneMark, Theme, VelocityData, velocity_chart};
+use trajectory_charts::{
+    ChartOptions, HeatmapData, MilestoneMark, Theme, VelocityData, heatmap_chart, velocity_chart,
+};
 use trajectory_core::{
     Achievement, Baseline, BaselineSource, DateRange, Step, VelocitySettings, series,
 };
@@ -101,6 +104,36 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("velocity: PNG 1600x900, 10 years daily", |b| {
         b.iter(|| velocity_chart(black_box(&data), &png).unwrap())
+    });
+    // The heatmap is drawn twice: once as SVG to measure the height its calendar leaves
+    // empty, once for real at the height it needs (decision 0066). Entries on six days in ten.
+    let days: Vec<NaiveDate> = t
+        .from
+        .iter_days()
+        .take_while(|d| *d <= t.to)
+        .enumerate()
+        .filter(|(i, _)| i % 10 < 6)
+        .map(|(_, d)| d)
+        .collect();
+    let achieved: Vec<NaiveDate> = t.marks.iter().map(|m| m.date).collect();
+    let year = HeatmapData {
+        entry_dates: &days,
+        milestone_dates: &achieved,
+        from: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        to: t.to,
+    };
+    let decade = HeatmapData {
+        from: t.from,
+        ..year
+    };
+    c.bench_function("heatmap: PNG 1600 wide, 1 year", |b| {
+        b.iter(|| heatmap_chart(black_box(&year), &png).unwrap())
+    });
+    c.bench_function("heatmap: SVG 960x540, 1 year", |b| {
+        b.iter(|| heatmap_chart(black_box(&year), &svg).unwrap())
+    });
+    c.bench_function("heatmap: SVG 960x540, 10 years", |b| {
+        b.iter(|| heatmap_chart(black_box(&decade), &svg).unwrap())
     });
 }
 

@@ -401,8 +401,9 @@ pub fn heatmap_chart(data: &HeatmapData<'_>, options: &ChartOptions) -> Result<C
         data,
         spare_height: Cell::new(0.0),
     };
-    // Measured on a drawing as SVG (same sizes, nothing rasterised), then drawn for real.
-    render(
+    // Measured on a drawing as SVG (same sizes, nothing rasterised), then drawn for real
+    // unless that drawing is already the picture asked for.
+    let measured = render(
         &figure,
         &ChartOptions {
             format: Format::Svg,
@@ -412,6 +413,8 @@ pub fn heatmap_chart(data: &HeatmapData<'_>, options: &ChartOptions) -> Result<C
     let spare = figure.spare_height.get().floor() as u32;
     let image = if spare > 0 {
         render_cut(&figure, options, options.height - spare.min(options.height))?
+    } else if options.format == Format::Svg {
+        measured
     } else {
         render(&figure, options)?
     };
