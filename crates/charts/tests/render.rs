@@ -444,7 +444,8 @@ fn a_heatmap_leaves_no_empty_band_below_a_short_calendar() {
         .and_then(|h| h.parse().ok())
         .unwrap();
     assert!(height < 540, "the window's SVG is cut too: {height}");
-    // Taller than wide spans (ten years) still use the height they are given.
+    // Spans whose blocks are bounded by the height (eleven calendar years at 960×540) still use
+    // the height they are given.
     let ten_years = HeatmapData {
         entry_dates: &entries,
         milestone_dates: &[],
