@@ -6,6 +6,7 @@ fn main() {
         .app_manifest(tauri_build::AppManifest::new().commands(&[
             "app_info",
             "report_first_paint",
+            "report_interactive",
             "create_entry",
             "update_entry",
             "get_entry",

@@ -1,8 +1,10 @@
 //! The opt-in report of the window's first paint, for the start-up benchmark
 //! (`scripts/bench-app`): with `TRAJECTORY_REPORT_READY=1` the window is told to report when
-//! its first page of entries is painted, and the app prints
-//! `ready_ms=<ms since process start> entries=<entries on that page>` on stdout once. Without
-//! the variable nothing is added to the window and nothing is printed.
+//! its first page of entries is painted and when the app has mounted, and the app prints
+//! `ready_ms=<ms since process start> entries=<entries on that page>` and
+//! `interactive_ms=<ms> entries=<entries>` on stdout, each once. Without the variable nothing
+//! is added to the window and nothing is printed. The same script tells the page to hold the
+//! app's start when the app was launched with `--hold-first-screen` (an end-to-end test aid).
 
 use std::io::Write;
 use std::sync::Once;
@@ -19,12 +21,22 @@ pub fn wanted() -> bool {
 }
 
 /// Tells the window, before any of its scripts run, that a first-paint report is wanted
-/// (`ui/src/lib/ipc/commands.ts` reads the flag). Added to the builder only when [`wanted`].
-pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
+/// (`report`) and that the app's start is to be held (`hold`); `ui/src/lib/ipc/commands.ts`
+/// reads the flags. Added to the builder only when one of them is.
+pub fn plugin<R: Runtime>(report: bool, hold: bool) -> TauriPlugin<R> {
+    let flag = |name: &str, on: bool| {
+        if on {
+            format!("Object.defineProperty(window, '{name}', {{ value: true }});")
+        } else {
+            String::new()
+        }
+    };
     Builder::new("first-paint-report")
-        .js_init_script(
-            "Object.defineProperty(window, '__TRAJECTORY_REPORT_FIRST_PAINT__', { value: true });",
-        )
+        .js_init_script(format!(
+            "{}{}",
+            flag("__TRAJECTORY_REPORT_FIRST_PAINT__", report),
+            flag("__TRAJECTORY_HOLD_APP__", hold)
+        ))
         .build()
 }
 
@@ -52,24 +64,38 @@ fn ms_since_process_start() -> Option<u64> {
 }
 
 static REPORTED: Once = Once::new();
+static INTERACTIVE: Once = Once::new();
 
-/// The ready line: milliseconds since the process started and the entries painted.
-fn ready_line(ms: Option<u64>, entries: u32) -> String {
+/// A report line: what (`ready`, `interactive`), milliseconds since the process started and
+/// the entries on screen.
+fn line(what: &str, ms: Option<u64>, entries: u32) -> String {
     let ms = ms.map_or_else(|| "unknown".to_owned(), |ms| ms.to_string());
-    format!("ready_ms={ms} entries={entries}")
+    format!("{what}_ms={ms} entries={entries}")
 }
 
-/// Prints the ready line the first time the window reports, if the report is [`wanted`].
+fn print(what: &str, entries: u32) {
+    let line = line(what, ms_since_process_start(), entries);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+/// Prints the ready line the first time the window reports a paint, if the report is [`wanted`].
 pub fn report(entries: u32) {
     if !wanted() {
         return;
     }
-    REPORTED.call_once(|| {
-        let line = ready_line(ms_since_process_start(), entries);
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "{line}");
-        let _ = out.flush();
-    });
+    REPORTED.call_once(|| print("ready", entries));
+}
+
+/// Prints the interactive line once, if the report is [`wanted`]; the ready line first when no
+/// paint was reported before (the page painted nothing itself, so the app's paint is the first).
+pub fn report_interactive(entries: u32) {
+    if !wanted() {
+        return;
+    }
+    REPORTED.call_once(|| print("ready", entries));
+    INTERACTIVE.call_once(|| print("interactive", entries));
 }
 
 #[cfg(test)]
@@ -99,8 +125,12 @@ mod tests {
 
     #[test]
     fn the_ready_line_says_when_and_how_many() {
-        assert_eq!(ready_line(Some(412), 100), "ready_ms=412 entries=100");
-        assert_eq!(ready_line(None, 0), "ready_ms=unknown entries=0");
+        assert_eq!(line("ready", Some(412), 100), "ready_ms=412 entries=100");
+        assert_eq!(line("ready", None, 0), "ready_ms=unknown entries=0");
+        assert_eq!(
+            line("interactive", Some(470), 100),
+            "interactive_ms=470 entries=100"
+        );
     }
 
     #[test]

@@ -29,6 +29,13 @@ pub fn today_arg(args: impl IntoIterator<Item = OsString>) -> Option<String> {
     option_arg(args, "today").and_then(|v| v.into_string().ok())
 }
 
+/// Whether `--hold-first-screen` was given: a test aid (the end-to-end scenario that compares the
+/// page's painted first screen with the app's, decision 0067). The page then waits to start the
+/// app until the test calls `__trajectoryStartApp()`.
+pub fn hold_first_screen_arg(args: impl IntoIterator<Item = OsString>) -> bool {
+    args.into_iter().skip(1).any(|a| a == "--hold-first-screen")
+}
+
 /// Ends the process with a message instead of a panic when the window cannot start. The one
 /// failure a person can meet here is opening a journal while its previous window is still
 /// closing: the running instance holds the journal's name on the session bus but no longer
@@ -70,5 +77,12 @@ mod tests {
             today_arg(args(&["app", "--data-dir", "/x", "--today", "2027-01-02"])),
             Some("2027-01-02".to_owned())
         );
+    }
+
+    #[test]
+    fn the_first_screen_is_held_only_when_asked() {
+        assert!(hold_first_screen_arg(args(&["app", "--hold-first-screen"])));
+        assert!(!hold_first_screen_arg(args(&["app", "--data-dir", "/x"])));
+        assert!(!hold_first_screen_arg(args(&["--hold-first-screen"])));
     }
 }

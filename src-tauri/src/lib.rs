@@ -23,6 +23,7 @@ macro_rules! app_handlers {
         tauri::generate_handler![
             $crate::commands::app::app_info,
             $crate::commands::app::report_first_paint,
+            $crate::commands::app::report_interactive,
             $crate::commands::entries::create_entry,
             $crate::commands::entries::update_entry,
             $crate::commands::entries::get_entry,
@@ -120,8 +121,9 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init());
-    if first_paint::wanted() {
-        builder = builder.plugin(first_paint::plugin());
+    let hold = launch::hold_first_screen_arg(std::env::args_os());
+    if first_paint::wanted() || hold {
+        builder = builder.plugin(first_paint::plugin(first_paint::wanted(), hold));
     }
     builder
         .setup(move |app| {

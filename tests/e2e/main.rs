@@ -13,6 +13,7 @@ mod recovery;
 mod reflection;
 mod reminders;
 mod settings;
+mod start;
 mod xss;
 
 use std::future::Future;
@@ -255,6 +256,10 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("the_window_size_and_position_are_remembered", |h, d| {
         Box::pin(instance::the_window_size_and_position_are_remembered(h, d))
     }),
+    (
+        "the_app_replaces_the_painted_first_screen_without_a_jump",
+        |h, d| Box::pin(start::the_app_replaces_the_painted_first_screen_without_a_jump(h, d)),
+    ),
     ("the_weekly_nudge_reaches_the_desktop_once", |h, d| {
         Box::pin(reminders::the_weekly_nudge_reaches_the_desktop_once(h, d))
     }),

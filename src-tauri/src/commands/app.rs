@@ -29,3 +29,11 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
 pub fn report_first_paint(entries: u32) {
     crate::first_paint::report(entries);
 }
+
+/// The app has mounted with `entries` entries on screen and answers the person: prints the
+/// interactive line (and the ready line, if no paint was reported before) when the app was
+/// started with `TRAJECTORY_REPORT_READY=1`, does nothing otherwise.
+#[tauri::command]
+pub fn report_interactive(entries: u32) {
+    crate::first_paint::report_interactive(entries);
+}

@@ -142,9 +142,26 @@ export function firstPaintReportWanted(): boolean {
   return (globalThis as { __TRAJECTORY_REPORT_FIRST_PAINT__?: unknown }).__TRAJECTORY_REPORT_FIRST_PAINT__ === true;
 }
 
+/**
+ * Whether the page is to hold the app's start until `__trajectoryStartApp()` is called (the app
+ * was launched with `--hold-first-screen`, an end-to-end test aid; decision 0067). Never set in
+ * normal use.
+ */
+export function appStartHeld(): boolean {
+  return (globalThis as { __TRAJECTORY_HOLD_APP__?: unknown }).__TRAJECTORY_HOLD_APP__ === true;
+}
+
 /** Tells the Rust side the first page (`entries` entries) is painted; it prints the ready line once. */
 export function reportFirstPaint(entries: number): Promise<void> {
   return call<void>('report_first_paint', { entries });
+}
+
+/**
+ * Tells the Rust side the app has mounted with `entries` entries on screen; it prints the
+ * interactive line once (and the ready line, if no paint was reported before).
+ */
+export function reportInteractive(entries: number): Promise<void> {
+  return call<void>('report_interactive', { entries });
 }
 
 /** Stores a new entry; resolves once it is committed. */

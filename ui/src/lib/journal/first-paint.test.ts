@@ -43,3 +43,28 @@ describe('reportFirstPaintOnce', () => {
     expect(calls).toEqual([{ command: 'report_first_paint', args: { entries: 100 } }]);
   });
 });
+
+describe('reportInteractiveOnce', () => {
+  it('sends nothing when the benchmark did not ask', async () => {
+    const calls = mockCommands(() => null);
+    const { reportInteractiveOnce } = await freshModule();
+    reportInteractiveOnce(3);
+    await afterPaint();
+    expect(calls).toEqual([]);
+  });
+
+  it('reports once after the next frame, apart from the first paint', async () => {
+    (globalThis as Record<string, unknown>)[FLAG] = true;
+    const calls = mockCommands(() => null);
+    const { reportFirstPaintOnce, reportInteractiveOnce } = await freshModule();
+    reportFirstPaintOnce(100);
+    await afterPaint();
+    reportInteractiveOnce(100);
+    reportInteractiveOnce(100);
+    await afterPaint();
+    expect(calls).toEqual([
+      { command: 'report_first_paint', args: { entries: 100 } },
+      { command: 'report_interactive', args: { entries: 100 } },
+    ]);
+  });
+});

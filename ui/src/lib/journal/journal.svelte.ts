@@ -29,12 +29,11 @@ import type {
 import { todayLocal } from './dates';
 import { arrivedFirstPage, loadFirstPage } from './early-page';
 import { appendNew, comesBefore } from './order';
+import { PAGE_SIZE } from './rows';
 import { normaliseTags, parseTags } from './tags';
 
-export { normaliseTags, parseTags };
+export { PAGE_SIZE, normaliseTags, parseTags };
 
-/** Entries fetched per timeline page. */
-export const PAGE_SIZE = 100;
 /** Autosave runs this long after the last change (so it is committed within a second). */
 export const AUTOSAVE_MS = 700;
 /** While the person types, a crash-recovery copy is kept at most this often. */

@@ -6,7 +6,7 @@ import { fakeGoals, makeGoal } from '../goals/fake-goals';
 import { clearMocks, mockCommands } from '../ipc/testing';
 import { makeNotice, makeView } from '../reflection/testing';
 import { dataChanged } from './changes';
-import { placeOf } from './Sidebar.svelte';
+import { placeOf } from './places';
 
 afterEach(() => {
   clearMocks();

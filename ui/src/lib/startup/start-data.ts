@@ -8,42 +8,15 @@
 import type { StartData } from '../ipc/commands';
 import { askForFirstPageEarly, firstPageCarried } from '../journal/early-page';
 import { askForStatusEarly, statusCarried } from './gate.svelte';
+import { START_DATA_ID, fontStack, readStartData } from './start-block';
 
-/** The id of the data block (`START_DATA_ID` in src-tauri/src/start_page.rs). */
-export const START_DATA_ID = 'start-data';
-
-function isStartData(value: unknown): value is StartData {
-  if (typeof value !== 'object' || value === null) return false;
-  const data = value as Partial<StartData>;
-  return (
-    (data.ui_font === null || typeof data.ui_font === 'string') &&
-    (data.status === null || typeof data.status?.state === 'string') &&
-    typeof data.page_size === 'number' &&
-    (data.first_page === null || Array.isArray(data.first_page?.entries))
-  );
-}
-
-/**
- * The UI font stack for the desktop's font `family`: the family by name, then the generic
- * sans-serif. Quoted as a CSS string, so a name cannot end the value.
- */
-export function fontStack(family: string): string {
-  const printable = [...family].map((c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('');
-  const quoted = printable.replace(/["\\]/g, (c) => `\\${c}`);
-  return `"${quoted}", sans-serif`;
-}
+export { START_DATA_ID, fontStack };
 
 /** The start data in `doc`, taken out of it; null when there is none or it cannot be read. */
 export function takeStartData(doc: Document): StartData | null {
-  const block = doc.getElementById(START_DATA_ID);
-  if (!block) return null;
-  block.remove();
-  try {
-    const data: unknown = JSON.parse(block.textContent ?? '');
-    return isStartData(data) ? data : null;
-  } catch {
-    return null;
-  }
+  const data = readStartData(doc);
+  doc.getElementById(START_DATA_ID)?.remove();
+  return data;
 }
 
 /**
