@@ -1,4 +1,5 @@
-//! Launch options read from the command line (`--data-dir DIR` or `--data-dir=DIR`).
+//! Launch options read from the command line: `--data-dir DIR` (or `--data-dir=DIR`), the test
+//! clock `--today`, and the end-to-end aid `--hold-first-screen`.
 
 use std::ffi::OsString;
 use std::path::PathBuf;

@@ -14,10 +14,12 @@ use trajectory_core::EntryPage;
 use crate::state::{AppState, JournalStatus, StartSource};
 
 /// How many entries the first page carries: the window's page size (`PAGE_SIZE` in
-/// `ui/src/lib/journal/journal.svelte.ts`). The window takes them only when the two agree.
+/// `ui/src/lib/journal/rows.ts`). The window takes them, and its page paints them, only when
+/// the two agree.
 pub const FIRST_PAGE_SIZE: u32 = 100;
 
-/// The id of the data block (`ui/src/lib/startup/start-data.ts` reads it).
+/// The id of the data block (`START_DATA_ID` in `ui/src/lib/startup/start-block.ts`; read by the
+/// page's first-screen script and by the app as it starts).
 pub const START_DATA_ID: &str = "start-data";
 
 /// The page that holds the window's script: the only asset that gets the data.

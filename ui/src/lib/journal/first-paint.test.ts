@@ -22,14 +22,17 @@ async function afterPaint() {
   }
 }
 
-describe('reportFirstPaintOnce', () => {
-  it('sends nothing when the benchmark did not ask', async () => {
+describe('the benchmark reports', () => {
+  it.each(['reportFirstPaintOnce', 'reportInteractiveOnce'] as const)('%s sends nothing when the benchmark did not ask', async (name) => {
     const calls = mockCommands(() => null);
-    const { reportFirstPaintOnce } = await freshModule();
-    reportFirstPaintOnce(3);
+    const module = await freshModule();
+    module[name](3);
     await afterPaint();
     expect(calls).toEqual([]);
   });
+});
+
+describe('reportFirstPaintOnce', () => {
 
   it('reports once after the next frame when asked, however often it is called', async () => {
     (globalThis as Record<string, unknown>)[FLAG] = true;
@@ -45,14 +48,6 @@ describe('reportFirstPaintOnce', () => {
 });
 
 describe('reportInteractiveOnce', () => {
-  it('sends nothing when the benchmark did not ask', async () => {
-    const calls = mockCommands(() => null);
-    const { reportInteractiveOnce } = await freshModule();
-    reportInteractiveOnce(3);
-    await afterPaint();
-    expect(calls).toEqual([]);
-  });
-
   it('reports once after the next frame, apart from the first paint', async () => {
     (globalThis as Record<string, unknown>)[FLAG] = true;
     const calls = mockCommands(() => null);

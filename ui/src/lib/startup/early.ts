@@ -1,7 +1,7 @@
 // Answers asked for the moment the window's script starts, before the components that want
 // them exist — or carried by the window's page itself (start-data.ts): where the journal
-// stands (the start-up gate) and the timeline's first page (the journal). Both wait for the journal to be opened and come back together, instead of one
-// after the other with the window's first screen built in between. Each is taken once, by the
+// stands (the start-up gate) and the timeline's first page (the journal). Both wait for the
+// journal to be opened and come back together, instead of one after the other with the window's first screen built in between. Each is taken once, by the
 // first to ask for it; a failed one only means that asker asks again. The gate waits until
 // they are all back before it shows the journal, and the journal takes an answer that is
 // already here without waiting (`takeArrived`), so its first page is in the window's first
