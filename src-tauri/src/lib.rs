@@ -117,8 +117,16 @@ pub fn run() {
             .plugin(instance::window_state(&dir))
             .on_window_event(instance::keep_window_state);
     }
+    #[cfg(not(target_os = "linux"))]
+    {
+        // Links are opened by `commands::markdown::open_link`; the window has no script for it.
+        builder = builder.plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        );
+    }
     builder = builder
-        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init());
     let hold = launch::hold_first_screen_arg(std::env::args_os());
@@ -127,7 +135,6 @@ pub fn run() {
     }
     builder
         .setup(move |app| {
-            webview::configure(app);
             let state = AppState::open(explicit);
             start_link.serve_from(&state, webview::desktop_font_family());
             app.manage(state);

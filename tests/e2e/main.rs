@@ -260,6 +260,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "the_app_replaces_the_painted_first_screen_without_a_jump",
         |h, d| Box::pin(start::the_app_replaces_the_painted_first_screen_without_a_jump(h, d)),
     ),
+    ("the_window_draws_without_gpu_compositing", |h, d| {
+        Box::pin(start::the_window_draws_without_gpu_compositing(h, d))
+    }),
     ("the_weekly_nudge_reaches_the_desktop_once", |h, d| {
         Box::pin(reminders::the_weekly_nudge_reaches_the_desktop_once(h, d))
     }),

@@ -125,3 +125,74 @@ pub async fn the_app_replaces_the_painted_first_screen_without_a_jump(
     })
     .await
 }
+
+/// The processes whose parent is `pid`, from `/proc/*/stat` (field 4 after the name).
+fn children_of(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|child| {
+            std::fs::read_to_string(format!("/proc/{child}/stat")).is_ok_and(|stat| {
+                stat.rsplit_once(')')
+                    .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok())
+                    == Some(pid)
+            })
+        })
+        .collect()
+}
+
+/// The app's process on `dir`: its executable is the app's binary and its command line names
+/// the folder.
+fn app_process(h: &Harness, dir: &Path) -> Option<u32> {
+    let binary = std::fs::canonicalize(&h.app_binary).ok()?;
+    let folder = dir.as_os_str().as_encoded_bytes();
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary)
+                && std::fs::read(format!("/proc/{pid}/cmdline"))
+                    .is_ok_and(|cmd| cmd.split(|b| *b == 0).any(|arg| arg == folder))
+        })
+}
+
+/// Decision 0068: the app asks WebKit for no GPU compositing (decision 0057) before WebKit
+/// starts, through the environment its web process is started with.
+pub async fn the_window_draws_without_gpu_compositing(h: &Harness, dir: &Path) -> TestResult {
+    let driver = h.launch(dir).await?;
+    h.in_window(
+        driver,
+        "the_window_draws_without_gpu_compositing",
+        async |_| {
+            let app = app_process(h, dir).ok_or("the app's process was not found")?;
+            let web: Vec<u32> = children_of(app)
+                .into_iter()
+                .filter(|pid| {
+                    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                        .is_ok_and(|name| name.trim_end().starts_with("WebKitWebProces"))
+                })
+                .collect();
+            if web.is_empty() {
+                return Err(format!("the app ({app}) has no WebKit web process"));
+            }
+            for pid in web {
+                let environ =
+                    std::fs::read(format!("/proc/{pid}/environ")).ctx("read the environment")?;
+                if !environ
+                    .split(|b| *b == 0)
+                    .any(|var| var == b"WEBKIT_DISABLE_COMPOSITING_MODE=1")
+                {
+                    return Err(format!(
+                        "the web process {pid} was started without the request for no compositing"
+                    ));
+                }
+            }
+            Ok(())
+        },
+    )
+    .await
+}
