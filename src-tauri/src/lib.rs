@@ -8,6 +8,7 @@ pub mod first_paint;
 pub mod instance;
 pub mod launch;
 pub mod reminders;
+pub mod rust_side;
 pub mod start_page;
 pub mod state;
 pub mod webview;
@@ -127,8 +128,8 @@ pub fn run() {
         );
     }
     builder = builder
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_notification::init());
+        .plugin(rust_side::RustSide(tauri_plugin_dialog::init()))
+        .plugin(rust_side::RustSide(tauri_plugin_notification::init()));
     let hold = launch::hold_first_screen_arg(std::env::args_os());
     if first_paint::wanted() || hold {
         builder = builder.plugin(first_paint::plugin(first_paint::wanted(), hold));
